@@ -1,0 +1,224 @@
+"""Stage 2: decide, function by function, what can be translated exactly.
+
+`analyse(unit)` returns a `ModuleSpec`: for each top-level function either a
+fully typed `FunctionSpec` or the precise reason it stays Python. Functions
+are checked callee-first; mutually recursive ones use their return
+annotations as a hypothesis that the check then verifies.
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..diagnostics import Diagnostic
+from ..ingest import SourceUnit
+from .expressions import fold_constant, scalar_type_of
+from .function import FunctionChecker, diagnostic, signature
+from .model import ConstSpec, FunctionSpec, ModuleSpec, Param, Pending, Unsupported
+from .types import INT, FLOAT, BOOL, NONE, PyType, type_from_annotation
+
+__all__ = ["ModuleSpec", "FunctionSpec", "ConstSpec", "Param", "PyType", "analyse"]
+
+
+@dataclass
+class _Context:
+    constants: dict[str, Any] = field(default_factory=dict)
+    constant_types: dict[str, PyType] = field(default_factory=dict)
+    function_returns: dict[str, PyType | None] = field(default_factory=dict)
+    function_params: dict[str, list[Param]] = field(default_factory=dict)
+    skipped_reasons: dict[str, str] = field(default_factory=dict)
+    module_bindings: set[str] = field(default_factory=set)
+    optimize: int = 0
+
+
+def _target_names(target: ast.AST) -> list[str]:
+    return [n.id for n in ast.walk(target) if isinstance(n, ast.Name)]
+
+
+def module_bindings(tree: ast.Module) -> dict[str, int]:
+    """How many times each module-level name is bound, anywhere in the module."""
+    counts: dict[str, int] = {}
+
+    def add(name: str) -> None:
+        counts[name] = counts.get(name, 0) + 1
+
+    def visit(stmts: list[ast.stmt]) -> None:
+        for st in stmts:
+            if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                add(st.name)
+                continue
+            if isinstance(st, ast.Assign):
+                for t in st.targets:
+                    for n in _target_names(t):
+                        add(n)
+            elif isinstance(st, (ast.AnnAssign, ast.AugAssign)):
+                if st.value is not None or isinstance(st, ast.AugAssign):
+                    for n in _target_names(st.target):
+                        add(n)
+            elif isinstance(st, (ast.For, ast.AsyncFor)):
+                for n in _target_names(st.target):
+                    add(n)
+            elif isinstance(st, (ast.Import, ast.ImportFrom)):
+                for alias in st.names:
+                    add((alias.asname or alias.name).split(".")[0])
+            elif isinstance(st, (ast.With, ast.AsyncWith)):
+                for item in st.items:
+                    if item.optional_vars is not None:
+                        for n in _target_names(item.optional_vars):
+                            add(n)
+            elif isinstance(st, ast.Delete):
+                for t in st.targets:
+                    for n in _target_names(t):
+                        add(n)
+            elif isinstance(st, ast.Try):
+                for h in st.handlers:
+                    if h.name:
+                        add(h.name)
+            for attr in ("body", "orelse", "finalbody"):
+                inner = getattr(st, attr, None)
+                if isinstance(inner, list):
+                    visit(inner)
+            if isinstance(st, ast.Try):
+                for h in st.handlers:
+                    visit(h.body)
+            if isinstance(st, ast.Match):
+                for case in st.cases:
+                    visit(case.body)
+        # walrus at module level
+    visit(tree.body)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.NamedExpr) and isinstance(node.target, ast.Name):
+            add(node.target.id)
+        if isinstance(node, (ast.Global)):
+            # A function that declares `global X` may rebind X at any time.
+            for name in node.names:
+                counts[name] = counts.get(name, 0) + 2
+    return counts
+
+
+def analyse(unit: SourceUnit, *, optimize: int | None = None) -> ModuleSpec:
+    tree = unit.tree
+    path = str(unit.path)
+    ctx = _Context(optimize=sys.flags.optimize if optimize is None else optimize)
+    counts = module_bindings(tree)
+    ctx.module_bindings = set(counts)
+    constants: dict[str, ConstSpec] = {}
+    other_skipped: dict[str, Diagnostic] = {}
+
+    # Module constants: bound exactly once, at top level, to a scalar constant.
+    for st in tree.body:
+        target: ast.expr | None = None
+        value: ast.expr | None = None
+        if isinstance(st, ast.Assign) and len(st.targets) == 1:
+            target, value = st.targets[0], st.value
+        elif isinstance(st, ast.AnnAssign) and st.value is not None:
+            target, value = st.target, st.value
+        if not isinstance(target, ast.Name) or value is None or counts.get(target.id) != 1:
+            continue
+        folded = fold_constant(value, ctx.constants)
+        t = scalar_type_of(folded) if folded is not NotImplemented else None
+        if t is None or t is NONE:
+            continue
+        ctx.constants[target.id] = folded
+        ctx.constant_types[target.id] = t
+        constants[target.id] = ConstSpec(target.id, t, folded, st.lineno)
+
+    functions: dict[str, FunctionSpec] = {}
+    for st in tree.body:
+        if isinstance(st, ast.ClassDef):
+            other_skipped[st.name] = Diagnostic(
+                path, st.lineno, st.col_offset, "classes are not supported yet"
+            )
+        if not isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        spec = FunctionSpec(st.name, st.lineno, st.col_offset, st, [])  # type: ignore[arg-type]
+        functions[st.name] = spec
+        if counts.get(st.name, 0) != 1:
+            spec.skip = Diagnostic(
+                path, st.lineno, st.col_offset,
+                f"`{st.name}` is rebound elsewhere in the module",
+                "Portalis only translates functions whose name is bound once, by `def`",
+            )
+            continue
+        try:
+            spec.params = signature(st, ctx.constants)  # type: ignore[arg-type]
+        except Unsupported as exc:
+            spec.skip = diagnostic(path, exc, st)
+            continue
+        ctx.function_params[st.name] = spec.params
+        ctx.function_returns[st.name] = None
+    for name, spec in functions.items():
+        if spec.skip is not None:
+            ctx.skipped_reasons[name] = spec.skip.short()
+
+    pending = [n for n, s in functions.items() if s.skip is None]
+
+    def attempt(name: str) -> bool:
+        spec = functions[name]
+        checker = FunctionChecker(spec.node, spec.params, ctx)
+        try:
+            checker.run(spec)
+        except Pending:
+            return False
+        except Unsupported as exc:
+            spec.skip = diagnostic(path, exc, spec.node)
+            ctx.skipped_reasons[name] = spec.skip.short()
+            return True
+        except RecursionError:
+            spec.skip = Diagnostic(path, spec.lineno, spec.col, "function too deeply nested")
+            ctx.skipped_reasons[name] = spec.skip.short()
+            return True
+        ctx.function_returns[name] = spec.return_type
+        return True
+
+    while pending:
+        progress = [n for n in pending if attempt(n)]
+        pending = [n for n in pending if n not in progress]
+        if progress:
+            continue
+        # Only cycles remain: take declared return types as hypotheses.
+        for name in pending:
+            declared = type_from_annotation(functions[name].node.returns)
+            if declared is None or functions[name].node.returns is None:
+                spec = functions[name]
+                spec.skip = Diagnostic(
+                    path, spec.lineno, spec.col,
+                    f"recursive function `{name}` needs a supported return annotation",
+                    "annotate `-> int`, `-> float`, `-> bool` or `-> None`",
+                )
+                ctx.skipped_reasons[name] = spec.skip.short()
+            else:
+                ctx.function_returns[name] = declared
+        for name in pending:
+            if functions[name].skip is None and not attempt(name):
+                spec = functions[name]
+                spec.skip = Diagnostic(path, spec.lineno, spec.col, "cannot infer return type")
+                ctx.skipped_reasons[name] = spec.skip.short()
+        pending = []
+
+    # A function calling a skipped one cannot run in WASM either.
+    changed = True
+    while changed:
+        changed = False
+        for name, spec in functions.items():
+            if spec.skip is not None:
+                continue
+            for callee, line in spec.calls.items():
+                callee_spec = functions.get(callee)
+                if callee_spec is not None and callee_spec.skip is not None:
+                    spec.skip = Diagnostic(
+                        path, line, 0,
+                        f"calls `{callee}`, which is not translated ({callee_spec.skip.short()})",
+                    )
+                    ctx.skipped_reasons[name] = spec.skip.short()
+                    changed = True
+                    break
+
+    return ModuleSpec(unit, functions, constants, other_skipped, ctx.optimize)
+
+
+# Re-exported for translation.
+SCALAR_TYPES = (INT, FLOAT, BOOL, NONE)

@@ -1,0 +1,366 @@
+"""Type inference for expressions, one method per Python construct.
+
+Every rule mirrors what CPython computes at run time. When the result type
+depends on run-time values (`a ** b` with an `int` exponent of unknown sign),
+the expression is rejected rather than guessed.
+"""
+
+from __future__ import annotations
+
+import ast
+import operator
+from collections.abc import Callable
+from typing import Any
+
+from .model import Pending, Unsupported
+from .types import BOOL, FLOAT, INT, NONE, PyType, int_like, is_numeric
+
+I64_MIN = -(2**63)
+I64_MAX = 2**63 - 1
+
+BUILTIN_CALLS = {"abs", "min", "max", "int", "float", "bool"}
+
+_FOLD_BINOPS: dict[type[ast.operator], Callable[[Any, Any], Any]] = {
+    ast.Add: operator.add,
+    ast.Sub: operator.sub,
+    ast.Mult: operator.mul,
+    ast.Div: operator.truediv,
+    ast.FloorDiv: operator.floordiv,
+    ast.Mod: operator.mod,
+    ast.BitAnd: operator.and_,
+    ast.BitOr: operator.or_,
+    ast.BitXor: operator.xor,
+}
+
+
+def op_name(op: ast.AST) -> str:
+    return {
+        ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//",
+        ast.Mod: "%", ast.Pow: "**", ast.LShift: "<<", ast.RShift: ">>", ast.BitAnd: "&",
+        ast.BitOr: "|", ast.BitXor: "^", ast.MatMult: "@", ast.USub: "-", ast.UAdd: "+",
+        ast.Invert: "~", ast.Not: "not",
+    }.get(type(op), type(op).__name__)
+
+
+def scalar_type_of(value: Any) -> PyType | None:
+    if isinstance(value, bool):
+        return BOOL
+    if isinstance(value, int):
+        return INT if I64_MIN <= value <= I64_MAX else None
+    if isinstance(value, float):
+        return FLOAT
+    if value is None:
+        return NONE
+    return None
+
+
+def fold_constant(node: ast.expr, consts: dict[str, Any]) -> Any:
+    """Evaluate a constant expression with CPython's own operators.
+
+    Returns `NotImplemented` when `node` is not a constant expression. Only
+    cheap operations are folded (no huge powers), so folding cannot hang.
+    """
+    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float, bool)):
+        return node.value
+    if isinstance(node, ast.Constant) and node.value is None:
+        return None
+    if isinstance(node, ast.Name) and node.id in consts:
+        return consts[node.id]
+    if isinstance(node, ast.UnaryOp):
+        v = fold_constant(node.operand, consts)
+        if v is NotImplemented or v is None:
+            return NotImplemented
+        if isinstance(node.op, ast.USub):
+            return -v
+        if isinstance(node.op, ast.UAdd):
+            return +v
+        return NotImplemented
+    if isinstance(node, ast.BinOp):
+        a = fold_constant(node.left, consts)
+        b = fold_constant(node.right, consts)
+        if a is NotImplemented or b is NotImplemented or a is None or b is None:
+            return NotImplemented
+        try:
+            if isinstance(node.op, ast.Pow):
+                if isinstance(b, int) and abs(b) > 256:
+                    return NotImplemented
+                return a**b
+            fn = _FOLD_BINOPS.get(type(node.op))
+            if fn is None:
+                return NotImplemented
+            return fn(a, b)
+        except (ArithmeticError, ValueError, TypeError):
+            return NotImplemented
+    return NotImplemented
+
+
+class ExpressionTyper:
+    """Mixin: `infer(node)` records and returns the PyType of an expression."""
+
+    # Provided by the function checker.
+    expr_types: dict[int, PyType]
+    const_values: dict[int, Any]
+    local_types: dict[str, PyType]
+    assigned_names: set[str]
+    constants: dict[str, Any]
+    constant_types: dict[str, PyType]
+    function_returns: dict[str, PyType | None]
+    function_params: dict[str, list[Any]]
+    skipped_functions: dict[str, str]
+    module_bindings: set[str]
+    calls: dict[str, int]
+    constants_used: set[str]
+    collecting: bool
+
+    def infer(self, node: ast.expr) -> PyType:
+        method = getattr(self, "infer_" + type(node).__name__, None)
+        if method is None:
+            raise Unsupported(node, f"expression `{_snippet(node)}` is not supported yet")
+        t: PyType = method(node)
+        self.expr_types[id(node)] = t
+        return t
+
+    # -- atoms -------------------------------------------------------------
+    def infer_Constant(self, node: ast.Constant) -> PyType:
+        v = node.value
+        t = scalar_type_of(v)
+        if t is None:
+            if isinstance(v, int):
+                raise Unsupported(
+                    node,
+                    f"integer literal {v} does not fit in 64 bits",
+                    "big integer literals are not translated; the function stays Python",
+                )
+            raise Unsupported(node, f"{type(v).__name__} values are not supported yet")
+        return t
+
+    def infer_Name(self, node: ast.Name) -> PyType:
+        name = node.id
+        if name in self.assigned_names:
+            t = self.local_types.get(name)
+            if t is None:
+                if self.collecting:
+                    raise Pending("")
+                raise Unsupported(node, f"cannot infer the type of local variable `{name}`")
+            return t
+        if name in self.constant_types:
+            self.constants_used.add(name)
+            return self.constant_types[name]
+        if name in self.function_returns:
+            raise Unsupported(node, f"function `{name}` used as a value")
+        if name in self.module_bindings:
+            raise Unsupported(
+                node,
+                f"module-level name `{name}` is not a constant Portalis can prove",
+                "only names bound once at top level to an int/float/bool constant are read",
+            )
+        raise Unsupported(node, f"name `{name}` is not supported here")
+
+    # -- operators ---------------------------------------------------------
+    def infer_UnaryOp(self, node: ast.UnaryOp) -> PyType:
+        folded = fold_constant(node, self.constants)
+        if folded is not NotImplemented and scalar_type_of(folded) in (INT, FLOAT):
+            # `-9223372036854775808` is only representable after folding.
+            self.const_values[id(node)] = folded
+            self._walk_names_for_constants(node)
+            return scalar_type_of(folded)  # type: ignore[return-value]
+        t = self.infer(node.operand)
+        if isinstance(node.op, ast.Not):
+            self.require_truthy(node.operand, t)
+            return BOOL
+        if not is_numeric(t):
+            raise Unsupported(node, f"unary `{op_name(node.op)}` on {t}")
+        if isinstance(node.op, ast.Invert):
+            if t is BOOL:
+                raise Unsupported(node, "`~` on a bool is deprecated and not translated")
+            if t is FLOAT:
+                raise Unsupported(node, "`~` on a float raises TypeError; not translated")
+            return INT
+        return FLOAT if t is FLOAT else INT
+
+    def infer_BinOp(self, node: ast.BinOp) -> PyType:
+        lt = self.infer(node.left)
+        rt = self.infer(node.right)
+        op = node.op
+        name = op_name(op)
+        if not (is_numeric(lt) and is_numeric(rt)):
+            raise Unsupported(node, f"`{name}` between {lt} and {rt} is not supported yet")
+        if isinstance(op, ast.MatMult):
+            raise Unsupported(node, "`@` is not supported")
+        if isinstance(op, (ast.BitAnd, ast.BitOr, ast.BitXor)):
+            if lt is FLOAT or rt is FLOAT:
+                raise Unsupported(node, f"`{name}` on a float raises TypeError; not translated")
+            return BOOL if (lt is BOOL and rt is BOOL) else INT
+        if isinstance(op, (ast.LShift, ast.RShift)):
+            if lt is FLOAT or rt is FLOAT:
+                raise Unsupported(node, f"`{name}` on a float raises TypeError; not translated")
+            return INT
+        if isinstance(op, ast.Pow):
+            if lt is FLOAT or rt is FLOAT:
+                return FLOAT
+            exp = fold_constant(node.right, self.constants)
+            if isinstance(exp, int):
+                return INT if exp >= 0 else FLOAT
+            raise Unsupported(
+                node,
+                "`int ** int` is an int or a float depending on the exponent's sign",
+                "use a constant exponent, or write float(x) ** y for a float result",
+            )
+        if isinstance(op, ast.Div):
+            return FLOAT
+        if lt is FLOAT or rt is FLOAT:
+            return FLOAT
+        return INT
+
+    def infer_BoolOp(self, node: ast.BoolOp) -> PyType:
+        types = [self.infer(v) for v in node.values]
+        for v, t in zip(node.values, types):
+            self.require_truthy(v, t)
+        first = types[0]
+        if any(t != first for t in types[1:]):
+            kind = "and" if isinstance(node.op, ast.And) else "or"
+            raise Unsupported(
+                node,
+                f"`{kind}` returns one of its operands, and they have different types "
+                f"({', '.join(str(t) for t in types)})",
+            )
+        return first
+
+    def infer_Compare(self, node: ast.Compare) -> PyType:
+        operands = [node.left, *node.comparators]
+        types = [self.infer(o) for o in operands]
+        for op, (a, b), (ta, tb) in zip(
+            node.ops, zip(operands, operands[1:]), zip(types, types[1:])
+        ):
+            if isinstance(op, (ast.Is, ast.IsNot)):
+                if ta is NONE and tb is NONE:
+                    continue
+                raise Unsupported(node, "`is` is only supported between None values")
+            if isinstance(op, (ast.In, ast.NotIn)):
+                raise Unsupported(node, "`in` is not supported yet")
+            if not (is_numeric(ta) and is_numeric(tb)):
+                if ta is NONE and tb is NONE and isinstance(op, (ast.Eq, ast.NotEq)):
+                    continue
+                raise Unsupported(node, f"comparison between {ta} and {tb} is not supported yet")
+        return BOOL
+
+    def infer_IfExp(self, node: ast.IfExp) -> PyType:
+        self.require_truthy(node.test, self.infer(node.test))
+        a = self.infer(node.body)
+        b = self.infer(node.orelse)
+        if a != b:
+            raise Unsupported(node, f"conditional expression mixes {a} and {b}")
+        return a
+
+    # -- calls -------------------------------------------------------------
+    def infer_Call(self, node: ast.Call) -> PyType:
+        if not isinstance(node.func, ast.Name):
+            raise Unsupported(node, f"call of `{_snippet(node.func)}` is not supported yet")
+        name = node.func.id
+        if name in self.assigned_names:
+            raise Unsupported(node, f"`{name}` is a local variable, not a function")
+        if name in self.function_returns or name in self.skipped_functions:
+            return self._infer_module_call(node, name)
+        if name in self.module_bindings:
+            raise Unsupported(node, f"`{name}` is not a function Portalis translates")
+        if name in BUILTIN_CALLS:
+            return self._infer_builtin(node, name)
+        raise Unsupported(node, f"call of `{name}` is not supported yet")
+
+    def _infer_module_call(self, node: ast.Call, name: str) -> PyType:
+        self.calls.setdefault(name, node.lineno)
+        if name in self.skipped_functions:
+            raise Unsupported(
+                node,
+                f"calls `{name}`, which is not translated ({self.skipped_functions[name]})",
+            )
+        params = self.function_params[name]
+        bound = bind_call(node, params)
+        for param, arg in zip(params, bound):
+            if arg is None:
+                continue
+            t = self.infer(arg)
+            if t != param.type:
+                raise Unsupported(
+                    arg,
+                    f"argument `{param.name}` of `{name}` is {t} here but annotated "
+                    f"{param.type}",
+                    "CPython would pass the value unconverted; make the types match",
+                )
+        ret = self.function_returns[name]
+        if ret is None:
+            raise Pending(name)
+        return ret
+
+    def _infer_builtin(self, node: ast.Call, name: str) -> PyType:
+        if node.keywords:
+            raise Unsupported(node, f"keyword arguments to `{name}()` are not supported yet")
+        if any(isinstance(a, ast.Starred) for a in node.args):
+            raise Unsupported(node, f"`*` arguments to `{name}()` are not supported")
+        types = [self.infer(a) for a in node.args]
+        if name == "abs":
+            if len(types) != 1 or not is_numeric(types[0]):
+                raise Unsupported(node, "abs() of this argument is not supported")
+            return FLOAT if types[0] is FLOAT else INT
+        if name in ("min", "max"):
+            if len(types) < 2:
+                raise Unsupported(node, f"{name}() over an iterable is not supported yet")
+            if any(t != types[0] for t in types) or not is_numeric(types[0]):
+                raise Unsupported(
+                    node,
+                    f"{name}() returns one of its arguments, and they have different types",
+                )
+            return types[0]
+        if name in ("int", "float", "bool"):
+            if len(types) != 1:
+                raise Unsupported(node, f"{name}() with {len(types)} arguments is not supported")
+            if name == "bool":
+                self.require_truthy(node.args[0], types[0])
+                return BOOL
+            if not is_numeric(types[0]):
+                raise Unsupported(node, f"{name}() of {types[0]} is not supported yet")
+            return INT if name == "int" else FLOAT
+        raise Unsupported(node, f"builtin `{name}` is not supported yet")
+
+    # -- helpers -----------------------------------------------------------
+    def require_truthy(self, node: ast.expr, t: PyType) -> None:
+        if t not in (INT, FLOAT, BOOL, NONE):
+            raise Unsupported(node, f"truth value of {t} is not supported yet")
+
+    def _walk_names_for_constants(self, node: ast.AST) -> None:
+        for sub in ast.walk(node):
+            if isinstance(sub, ast.Name) and sub.id in self.constant_types:
+                self.constants_used.add(sub.id)
+
+
+def bind_call(node: ast.Call, params: list[Any]) -> list[ast.expr | None]:
+    """Match call arguments to parameters like CPython; None means 'use default'."""
+    if any(isinstance(a, ast.Starred) for a in node.args) or any(
+        k.arg is None for k in node.keywords
+    ):
+        raise Unsupported(node, "`*args`/`**kwargs` in calls are not supported")
+    bound: list[ast.expr | None] = [None] * len(params)
+    positional = [i for i, p in enumerate(params) if p.kind != "keyword_only"]
+    if len(node.args) > len(positional):
+        raise Unsupported(node, "too many positional arguments (CPython raises TypeError)")
+    for i, arg in zip(positional, node.args):
+        bound[i] = arg
+    index = {p.name: i for i, p in enumerate(params) if p.kind != "positional_only"}
+    for kw in node.keywords:
+        assert kw.arg is not None
+        i = index.get(kw.arg, -1)
+        if i < 0 or bound[i] is not None:
+            raise Unsupported(node, f"bad keyword argument `{kw.arg}` (CPython raises TypeError)")
+        bound[i] = kw.value
+    for i, p in enumerate(params):
+        if bound[i] is None and not p.has_default:
+            raise Unsupported(node, f"missing argument `{p.name}` (CPython raises TypeError)")
+    return bound
+
+
+def _snippet(node: ast.AST) -> str:
+    try:
+        text = ast.unparse(node)
+    except Exception:  # pragma: no cover - unparse handles every node
+        text = type(node).__name__
+    return text if len(text) <= 40 else text[:37] + "..."

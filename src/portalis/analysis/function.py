@@ -1,0 +1,180 @@
+"""Checking one function: signature, body, return type."""
+
+from __future__ import annotations
+
+import ast
+from typing import Any
+
+from ..diagnostics import Diagnostic
+from .model import NO_DEFAULT, FunctionSpec, Param, Pending, Unsupported
+from .statements import StatementChecker
+from .types import NONE, PyType, type_from_annotation
+from .expressions import fold_constant, scalar_type_of
+
+
+def assigned_names(fn: ast.FunctionDef) -> set[str]:
+    """Every name CPython treats as local in `fn` (parameters included)."""
+    names = {a.arg for a in [*fn.args.posonlyargs, *fn.args.args, *fn.args.kwonlyargs]}
+    for node in ast.walk(fn):
+        if node is fn:
+            continue
+        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
+            names.add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            for alias in node.names:
+                names.add((alias.asname or alias.name).split(".")[0])
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            names.add(node.name)
+    for node in ast.walk(fn):
+        if isinstance(node, (ast.Global, ast.Nonlocal)):
+            names.difference_update(node.names)
+    return names
+
+
+def signature(fn: ast.FunctionDef, consts: dict[str, Any]) -> list[Param]:
+    a = fn.args
+    if a.vararg is not None or a.kwarg is not None:
+        raise Unsupported(fn, "`*args`/`**kwargs` parameters are not supported yet")
+    if fn.decorator_list:
+        raise Unsupported(
+            fn.decorator_list[0],
+            f"decorator `@{ast.unparse(fn.decorator_list[0])}` is not supported",
+            "decorated functions stay Python",
+        )
+    if isinstance(fn, ast.AsyncFunctionDef):
+        raise Unsupported(fn, "async functions are not supported")
+    positional = [*a.posonlyargs, *a.args]
+    defaults: list[Any] = [NO_DEFAULT] * (len(positional) - len(a.defaults)) + list(a.defaults)
+    params: list[Param] = []
+    kinds = ["positional_only"] * len(a.posonlyargs) + ["positional_or_keyword"] * len(a.args)
+    entries = list(zip(positional, kinds, defaults))
+    entries += [
+        (arg, "keyword_only", d if d is not None else NO_DEFAULT)
+        for arg, d in zip(a.kwonlyargs, a.kw_defaults)
+    ]
+    for arg, kind, default in entries:
+        t = type_from_annotation(arg.annotation)
+        if arg.annotation is None:
+            raise Unsupported(
+                arg,
+                f"parameter `{arg.arg}` has no type annotation",
+                "annotate it (int, float or bool) so the call wrapper can check it",
+            )
+        if t is None or t is NONE:
+            raise Unsupported(
+                arg.annotation,
+                f"parameter type `{ast.unparse(arg.annotation)}` is not supported yet",
+            )
+        value: Any = NO_DEFAULT
+        if default is not NO_DEFAULT:
+            value = fold_constant(default, consts)
+            if value is NotImplemented or scalar_type_of(value) != t:
+                raise Unsupported(
+                    default,
+                    f"default of `{arg.arg}` is not a constant of type {t}",
+                )
+        params.append(Param(arg.arg, t, kind, value))
+    return params
+
+
+class FunctionChecker(StatementChecker):
+    def __init__(self, fn: ast.FunctionDef, params: list[Param], ctx: Any) -> None:
+        self.fn = fn
+        self.params = params
+        self.assigned_names = assigned_names(fn)
+        self.constants = {k: v for k, v in ctx.constants.items() if k not in self.assigned_names}
+        self.constant_types = {
+            k: t for k, t in ctx.constant_types.items() if k not in self.assigned_names
+        }
+        self.function_returns = ctx.function_returns
+        self.function_params = ctx.function_params
+        self.skipped_functions = ctx.skipped_reasons
+        self.module_bindings = ctx.module_bindings
+        self.optimize = ctx.optimize
+        self.reset()
+
+    def reset(self) -> None:
+        self.expr_types: dict[int, PyType] = {}
+        self.const_values: dict[int, Any] = {}
+        self.local_types = {p.name: p.type for p in self.params}
+        self.calls: dict[str, int] = {}
+        self.constants_used: set[str] = set()
+        self.returns: list[tuple[PyType, int]] = []
+        self.loop_breaks: list[list[Any]] = []
+        self.aug_nodes: dict[int, ast.BinOp] = {}
+        self.collecting = False
+
+    def run(self, spec: FunctionSpec) -> None:
+        """Infer local types to a fixpoint, then check the body for real."""
+        for _ in range(8):
+            before = dict(self.local_types)
+            saved_types = self.local_types
+            self.reset()
+            self.local_types = saved_types
+            self.collecting = True
+            self._collect(self.fn.body)
+            if self.local_types == before:
+                break
+        types = self.local_types
+        self.reset()
+        self.local_types = types
+        entry = frozenset(p.name for p in self.params)
+        end = self.check_body(self.fn.body, entry)
+        rets = list(self.returns)
+        if end is not None:
+            rets.append((NONE, self.fn.end_lineno or self.fn.lineno))
+        kinds = {t for t, _ in rets}
+        if len(kinds) > 1:
+            detail = ", ".join(f"{t} at line {line}" for t, line in rets[:4])
+            raise Unsupported(
+                self.fn,
+                f"`{self.fn.name}` returns values of different types ({detail})",
+                "Portalis needs one return type per function",
+            )
+        ret = rets[0][0] if rets else NONE
+        declared = type_from_annotation(self.fn.returns)
+        if self.fn.returns is not None and declared is not None and declared != ret:
+            raise Unsupported(
+                self.fn.returns,
+                f"annotated `-> {declared}` but returns {ret}",
+                "CPython returns the value unconverted, so Portalis follows the value",
+            )
+        spec.return_type = ret
+        spec.locals = {
+            k: v for k, v in self.local_types.items() if k not in {p.name for p in self.params}
+        }
+        spec.expr_types = self.expr_types
+        spec.const_values = self.const_values
+        spec.calls = self.calls
+        spec.constants_used = self.constants_used
+        spec.end_reachable = end is not None
+        spec.aug_nodes = self.aug_nodes
+
+    def _collect(self, body: list[ast.stmt]) -> None:
+        """Type assignments in textual order; unknown reads are retried next round."""
+        for stmt in body:
+            try:
+                self.check_stmt(stmt, None)
+            except Pending as p:
+                if p.callee:
+                    raise
+            except Unsupported:
+                # Reported for real by the checking pass.
+                pass
+            for attr in ("body", "orelse"):
+                inner = getattr(stmt, attr, None)
+                if isinstance(inner, list) and not isinstance(stmt, ast.FunctionDef):
+                    self._collect(inner)
+
+
+def diagnostic(path: str, exc: Unsupported, fallback: ast.AST) -> Diagnostic:
+    node = exc.node if exc.node is not None else fallback
+    return Diagnostic(
+        path=path,
+        line=getattr(node, "lineno", 0),
+        col=getattr(node, "col_offset", 0),
+        message=exc.message,
+        hint=exc.hint,
+    )

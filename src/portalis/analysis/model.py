@@ -1,0 +1,95 @@
+"""Plain data produced by the analysis stage and consumed by translation."""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..diagnostics import Diagnostic
+from ..ingest import SourceUnit
+from .types import PyType
+
+
+class Unsupported(Exception):
+    """Raised inside analysis when a construct cannot be translated exactly."""
+
+    def __init__(self, node: ast.AST | None, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.node = node
+        self.message = message
+        self.hint = hint
+
+
+class Pending(Exception):
+    """A callee's return type is not known yet; retry after other functions."""
+
+    def __init__(self, callee: str) -> None:
+        super().__init__(callee)
+        self.callee = callee
+
+
+NO_DEFAULT: Any = object()
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: PyType
+    kind: str  # "positional_only" | "positional_or_keyword" | "keyword_only"
+    default: Any = NO_DEFAULT
+
+    @property
+    def has_default(self) -> bool:
+        return self.default is not NO_DEFAULT
+
+
+@dataclass(frozen=True)
+class ConstSpec:
+    name: str
+    type: PyType
+    value: Any
+    lineno: int
+
+
+@dataclass
+class FunctionSpec:
+    name: str
+    lineno: int
+    col: int
+    node: ast.FunctionDef
+    params: list[Param]
+    return_type: PyType | None = None
+    locals: dict[str, PyType] = field(default_factory=dict)
+    expr_types: dict[int, PyType] = field(default_factory=dict)
+    const_values: dict[int, Any] = field(default_factory=dict)
+    calls: dict[str, int] = field(default_factory=dict)  # callee -> first line
+    constants_used: set[str] = field(default_factory=set)
+    end_reachable: bool = True
+    aug_nodes: dict[int, ast.BinOp] = field(default_factory=dict)
+    skip: Diagnostic | None = None
+
+    @property
+    def translated(self) -> bool:
+        return self.skip is None
+
+
+@dataclass
+class ModuleSpec:
+    unit: SourceUnit
+    functions: dict[str, FunctionSpec]
+    constants: dict[str, ConstSpec]
+    # Public names that are not translatable functions (classes, other defs...):
+    # reported so `__portalis__.skipped` covers every def in the module.
+    other_skipped: dict[str, Diagnostic] = field(default_factory=dict)
+    optimize: int = 0
+
+    @property
+    def translated(self) -> list[str]:
+        return [name for name, fn in self.functions.items() if fn.translated]
+
+    @property
+    def skipped(self) -> dict[str, Diagnostic]:
+        out = {name: fn.skip for name, fn in self.functions.items() if fn.skip is not None}
+        out.update(self.other_skipped)
+        return out

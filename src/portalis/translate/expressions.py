@@ -1,0 +1,266 @@
+"""Expressions: one method per Python construct, each returning Rust text.
+
+Every fallible operation goes through the runtime (`pyint::floordiv(a, b)?`)
+so CPython's rounding, signs and error messages live in one place, the Rust
+runtime, organised by Python type. Operands are emitted left to right, which
+is also Rust's evaluation order, so side effects and the first error raised
+match CPython.
+"""
+
+from __future__ import annotations
+
+import ast
+import math
+from typing import Any
+
+from ..analysis.expressions import bind_call
+from ..analysis.model import FunctionSpec
+from ..analysis.types import BOOL, FLOAT, INT, NONE, PyType
+from .names import rust_ident
+
+RUST_TYPES = {INT: "i64", FLOAT: "f64", BOOL: "bool", NONE: "()"}
+
+_INT_OPS = {
+    ast.Add: "add", ast.Sub: "sub", ast.Mult: "mul", ast.FloorDiv: "floordiv",
+    ast.Mod: "modulo", ast.LShift: "lshift", ast.RShift: "rshift",
+}
+_FLOAT_INFIX = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*"}
+_FLOAT_OPS = {ast.FloorDiv: "floordiv", ast.Mod: "modulo", ast.Div: "truediv", ast.Pow: "pow"}
+_BIT_OPS = {ast.BitAnd: "&", ast.BitOr: "|", ast.BitXor: "^"}
+_CMP = {
+    ast.Lt: ("<", "lt"), ast.LtE: ("<=", "le"), ast.Gt: (">", "gt"), ast.GtE: (">=", "ge"),
+    ast.Eq: ("==", "eq"), ast.NotEq: ("!=", "ne"), ast.Is: ("==", "eq"),
+    ast.IsNot: ("!=", "ne"),
+}
+
+
+def rust_literal(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        if value == -(2**63):
+            return "i64::MIN"
+        return str(value)
+    if isinstance(value, float):
+        if math.isnan(value):
+            return "f64::NAN"
+        if math.isinf(value):
+            return "f64::INFINITY" if value > 0 else "f64::NEG_INFINITY"
+        text = repr(value)
+        if "e" in text:
+            mantissa, exp = text.split("e")
+            if "." not in mantissa:
+                mantissa += ".0"
+            text = f"{mantissa}e{exp}"
+        elif "." not in text:
+            text += ".0"
+        return f"{text}_f64" if not text.startswith("-") else f"({text}_f64)"
+    if value is None:
+        return "()"
+    raise TypeError(f"no Rust literal for {value!r}")
+
+
+def coerce(code: str, src: PyType, dst: PyType) -> str:
+    if src == dst:
+        return code
+    if src is INT and dst is FLOAT and code.lstrip("-").isdigit():
+        # A literal converts at translation time, exactly as float(int) would.
+        return rust_literal(float(int(code)))
+    if src is BOOL and dst is INT:
+        return f"({code} as i64)"
+    if src is INT and dst is FLOAT:
+        return f"({code} as f64)"
+    if src is BOOL and dst is FLOAT:
+        return f"({code} as i64 as f64)"
+    raise AssertionError(f"no coercion {src} -> {dst}")
+
+
+class ExpressionTranslator:
+    spec: FunctionSpec
+    functions: dict[str, FunctionSpec]
+    local_names: dict[str, str]
+    const_names: dict[str, str]
+
+    def temp(self) -> str:
+        self._temp_counter += 1
+        return f"_pt{self._temp_counter}"
+
+    _temp_counter: int = 0
+
+    def type_of(self, node: ast.expr) -> PyType:
+        return self.spec.expr_types[id(node)]
+
+    def expr(self, node: ast.expr) -> str:
+        if id(node) in self.spec.const_values:
+            return rust_literal(self.spec.const_values[id(node)])
+        method = getattr(self, "expr_" + type(node).__name__)
+        code: str = method(node)
+        return code
+
+    def expr_as(self, node: ast.expr, dst: PyType) -> str:
+        return coerce(self.expr(node), self.type_of(node), dst)
+
+    def truthy(self, node: ast.expr) -> str:
+        return self.truthy_code(self.expr(node), self.type_of(node))
+
+    @staticmethod
+    def truthy_code(code: str, t: PyType) -> str:
+        if t is BOOL:
+            return code
+        if t is INT:
+            return f"({code} != 0)"
+        if t is FLOAT:
+            return f"({code} != 0.0)"
+        return f"{{ {code}; false }}"
+
+    # -- atoms -----------------------------------------------------------------
+    def expr_Constant(self, node: ast.Constant) -> str:
+        return rust_literal(node.value)
+
+    def expr_Name(self, node: ast.Name) -> str:
+        if node.id in self.local_names:
+            return self.local_names[node.id]
+        return self.const_names[node.id]
+
+    # -- operators ---------------------------------------------------------------
+    def expr_UnaryOp(self, node: ast.UnaryOp) -> str:
+        t = self.type_of(node.operand)
+        if isinstance(node.op, ast.Not):
+            return f"!{self.truthy(node.operand)}"
+        operand = self.expr(node.operand)
+        if isinstance(node.op, ast.UAdd):
+            return coerce(operand, t, INT) if t is BOOL else operand
+        if isinstance(node.op, ast.Invert):
+            return f"(!{operand})"
+        # USub
+        if t is FLOAT:
+            return f"(-{operand})"
+        return f"pyint::neg({coerce(operand, t, INT)})?"
+
+    def expr_BinOp(self, node: ast.BinOp) -> str:
+        lt, rt, res = self.type_of(node.left), self.type_of(node.right), self.type_of(node)
+        left, right = self.expr(node.left), self.expr(node.right)
+        op = type(node.op)
+        if op in _BIT_OPS:
+            sym = _BIT_OPS[op]
+            if res is BOOL:
+                return f"({left} {sym} {right})"
+            return f"({coerce(left, lt, INT)} {sym} {coerce(right, rt, INT)})"
+        int_operands = lt is not FLOAT and rt is not FLOAT
+        if op is ast.Pow and int_operands:
+            name = "pow" if res is INT else "pow_neg"
+            return f"pyint::{name}({coerce(left, lt, INT)}, {coerce(right, rt, INT)})?"
+        if op is ast.Div and int_operands:
+            return f"pyint::truediv({coerce(left, lt, INT)}, {coerce(right, rt, INT)})?"
+        if res is INT:
+            return f"pyint::{_INT_OPS[op]}({coerce(left, lt, INT)}, {coerce(right, rt, INT)})?"
+        lf, rf = coerce(left, lt, FLOAT), coerce(right, rt, FLOAT)
+        if op in _FLOAT_INFIX:
+            return f"({lf} {_FLOAT_INFIX[op]} {rf})"
+        return f"pyfloat::{_FLOAT_OPS[op]}({lf}, {rf})?"
+
+    def expr_BoolOp(self, node: ast.BoolOp) -> str:
+        t = self.type_of(node)
+        is_and = isinstance(node.op, ast.And)
+        code = self.expr(node.values[0])
+        for value in node.values[1:]:
+            nxt = self.expr(value)
+            if t is BOOL:
+                code = f"({code} {'&&' if is_and else '||'} {nxt})"
+                continue
+            tmp = self.temp()
+            test = self.truthy_code(tmp, t)
+            if is_and:
+                code = f"{{ let {tmp} = {code}; if {test} {{ {nxt} }} else {{ {tmp} }} }}"
+            else:
+                code = f"{{ let {tmp} = {code}; if {test} {{ {tmp} }} else {{ {nxt} }} }}"
+        return code
+
+    def compare_pair(self, op: ast.cmpop, a: str, ta: PyType, b: str, tb: PyType) -> str:
+        sym, name = _CMP[type(op)]
+        if ta is FLOAT and tb is not FLOAT:
+            return f"pycmp::{name}_fi({a}, {coerce(b, tb, INT)})"
+        if tb is FLOAT and ta is not FLOAT:
+            return f"pycmp::{name}_if({coerce(a, ta, INT)}, {b})"
+        if ta != tb:
+            a, b = coerce(a, ta, INT), coerce(b, tb, INT)
+        return f"({a} {sym} {b})"
+
+    def expr_Compare(self, node: ast.Compare) -> str:
+        operands = [node.left, *node.comparators]
+        types = [self.type_of(o) for o in operands]
+        if len(node.ops) == 1:
+            return self.compare_pair(
+                node.ops[0], self.expr(operands[0]), types[0], self.expr(operands[1]), types[1]
+            )
+        # a < b < c: each operand evaluated once, later ones only if needed.
+        temps = [self.temp() for _ in operands]
+        code = ""
+        for i in range(len(node.ops) - 1, -1, -1):
+            test = self.compare_pair(node.ops[i], temps[i], types[i], temps[i + 1], types[i + 1])
+            bind = f"let {temps[i + 1]} = {self.expr(operands[i + 1])};"
+            if i == len(node.ops) - 1:
+                code = f"{{ {bind} {test} }}"
+            else:
+                code = f"{{ {bind} if {test} {{ {code} }} else {{ false }} }}"
+        return f"{{ let {temps[0]} = {self.expr(operands[0])}; {code} }}"
+
+    def expr_IfExp(self, node: ast.IfExp) -> str:
+        return (
+            f"(if {self.truthy(node.test)} {{ {self.expr(node.body)} }} "
+            f"else {{ {self.expr(node.orelse)} }})"
+        )
+
+    # -- calls -----------------------------------------------------------------------
+    def expr_Call(self, node: ast.Call) -> str:
+        assert isinstance(node.func, ast.Name)
+        name = node.func.id
+        if name in self.functions:
+            callee = self.functions[name]
+            bound = bind_call(node, callee.params)
+            args = [
+                self.expr(arg) if arg is not None else rust_literal(p.default)
+                for p, arg in zip(callee.params, bound)
+            ]
+            return f"{rust_ident(name)}({', '.join(args)})?"
+        return getattr(self, "builtin_" + name)(node)  # type: ignore[no-any-return]
+
+    def builtin_abs(self, node: ast.Call) -> str:
+        (arg,) = node.args
+        t = self.type_of(arg)
+        code = self.expr(arg)
+        if t is FLOAT:
+            return f"{code}.abs()"
+        if t is BOOL:
+            return coerce(code, BOOL, INT)
+        return f"pyint::abs({code})?"
+
+    def _min_max(self, node: ast.Call, sym: str) -> str:
+        # CPython keeps the first extreme item and replaces it only when a later
+        # item compares strictly smaller (larger): this decides NaN and -0.0.
+        temps = [self.temp() for _ in node.args]
+        binds = " ".join(f"let {t} = {self.expr(a)};" for t, a in zip(temps, node.args))
+        best = self.temp()
+        updates = " ".join(f"if {t} {sym} {best} {{ {best} = {t}; }}" for t in temps[1:])
+        return f"{{ {binds} let mut {best} = {temps[0]}; {updates} {best} }}"
+
+    def builtin_min(self, node: ast.Call) -> str:
+        return self._min_max(node, "<")
+
+    def builtin_max(self, node: ast.Call) -> str:
+        return self._min_max(node, ">")
+
+    def builtin_int(self, node: ast.Call) -> str:
+        (arg,) = node.args
+        t = self.type_of(arg)
+        if t is FLOAT:
+            return f"pyint::from_f64({self.expr(arg)})?"
+        return self.expr_as(arg, INT)
+
+    def builtin_float(self, node: ast.Call) -> str:
+        (arg,) = node.args
+        return self.expr_as(arg, FLOAT)
+
+    def builtin_bool(self, node: ast.Call) -> str:
+        (arg,) = node.args
+        return self.truthy(arg)

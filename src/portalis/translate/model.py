@@ -1,0 +1,53 @@
+"""Output of the translation stage."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class ExportParam:
+    name: str
+    type: str  # "int" | "float" | "bool"
+
+
+@dataclass(frozen=True)
+class Export:
+    """One translated function as the loader sees it: name, ABI symbol, types."""
+
+    name: str
+    symbol: str
+    params: tuple[ExportParam, ...]
+    returns: str  # "int" | "float" | "bool" | "None"
+    lineno: int
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @staticmethod
+    def from_json(d: dict[str, Any]) -> Export:
+        return Export(
+            name=d["name"],
+            symbol=d["symbol"],
+            params=tuple(ExportParam(**p) for p in d["params"]),
+            returns=d["returns"],
+            lineno=d["lineno"],
+        )
+
+
+@dataclass
+class RustCrate:
+    module_name: str
+    source_path: str
+    source_sha256: str
+    lib_rs: str
+    exports: list[Export]
+    skipped: dict[str, str]
+    constants: dict[str, Any] = field(default_factory=dict)
+    # function name -> module constants it reads (re-checked at load time)
+    constants_used: dict[str, list[str]] = field(default_factory=dict)
+
+    @property
+    def translated(self) -> list[str]:
+        return [e.name for e in self.exports]
