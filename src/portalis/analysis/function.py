@@ -154,19 +154,7 @@ class FunctionChecker(StatementChecker):
 
     def _collect(self, body: list[ast.stmt]) -> None:
         """Type assignments in textual order; unknown reads are retried next round."""
-        for stmt in body:
-            try:
-                self.check_stmt(stmt, None)
-            except Pending as p:
-                if p.callee:
-                    raise
-            except Unsupported:
-                # Reported for real by the checking pass.
-                pass
-            for attr in ("body", "orelse"):
-                inner = getattr(stmt, attr, None)
-                if isinstance(inner, list) and not isinstance(stmt, ast.FunctionDef):
-                    self._collect(inner)
+        self.check_body(body, None)
 
 
 def diagnostic(path: str, exc: Unsupported, fallback: ast.AST) -> Diagnostic:

@@ -40,10 +40,18 @@ class StatementChecker(ExpressionTyper):
 
     def check_body(self, body: list[ast.stmt], state: State) -> State:
         for stmt in body:
-            if state is None:
-                # Dead code after return/raise/break: CPython never runs it, and
-                # neither will Rust; it still has to be translatable text.
-                pass
+            if self.collecting:
+                # Type-collection round: type what can be typed, retry the rest.
+                try:
+                    self.check_stmt(stmt, None)
+                except Pending as p:
+                    if p.callee:
+                        raise
+                except Unsupported:
+                    pass  # reported by the checking round
+                continue
+            # Dead code after return/raise/break is still checked: it must be
+            # valid Rust even though neither CPython nor WASM runs it.
             state = self.check_stmt(stmt, state)
         return state
 

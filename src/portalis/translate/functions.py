@@ -89,7 +89,7 @@ class FunctionTranslator(StatementTranslator):
         lines = [
             "#[no_mangle]",
             f'pub extern "C" fn {symbol}({abi_params}) -> {ABI_TYPES[spec.return_type]} {{',
-            f"    {RET_HELPERS[spec.return_type]}({rust_ident(spec.name)}({call_args}))",
+            f"    portalis_rt::err::{RET_HELPERS[spec.return_type]}({rust_ident(spec.name)}({call_args}))",
             "}",
         ]
         export = Export(

@@ -1,0 +1,1 @@
+"""pytest plugin: `pytest --portalis-conformance` (arrives with its own issue)."""
