@@ -21,10 +21,42 @@ from portalis.conformance import run, same_outcome
 
 CORPUS = Path(__file__).parent / "conformance" / "core_numeric.py"
 I64_MIN, I64_MAX = -(2**63), 2**63 - 1
-EDGE_INTS = [0, 1, -1, 2, -2, 7, -7, 2**31, -(2**31), 2**53 + 1, -(2**53) - 1, 2**62,
-             I64_MAX, I64_MIN, I64_MAX - 1, I64_MIN + 1]
-EDGE_FLOATS = [0.0, -0.0, 1.0, -1.0, 0.5, -2.5, 3.0, 1e300, -1e300, 5e-324, math.inf,
-               -math.inf, math.nan, 2.0**53, 1e16, 0.1]
+EDGE_INTS = [
+    0,
+    1,
+    -1,
+    2,
+    -2,
+    7,
+    -7,
+    2**31,
+    -(2**31),
+    2**53 + 1,
+    -(2**53) - 1,
+    2**62,
+    I64_MAX,
+    I64_MIN,
+    I64_MAX - 1,
+    I64_MIN + 1,
+]
+EDGE_FLOATS = [
+    0.0,
+    -0.0,
+    1.0,
+    -1.0,
+    0.5,
+    -2.5,
+    3.0,
+    1e300,
+    -1e300,
+    5e-324,
+    math.inf,
+    -math.inf,
+    math.nan,
+    2.0**53,
+    1e16,
+    0.1,
+]
 
 CASES: dict[str, list[tuple[Any, ...]]] = {
     "add": [(1, 2), (I64_MAX, 1), (I64_MIN, -1), (I64_MAX, I64_MIN), (-5, 3)],
@@ -43,21 +75,67 @@ CASES: dict[str, list[tuple[Any, ...]]] = {
     "polynomial": [(0,), (1000,), (10**9,), (-(10**9),), (2**40,)],
     "fadd": [(0.1, 0.2), (1e308, 1e308), (math.inf, -math.inf), (-0.0, 0.0), (-0.0, -0.0)],
     "fdiv": [(1.0, 3.0), (1.0, 0.0), (-1.0, -0.0), (0.0, 0.0), (math.inf, math.inf), (5e-324, 2.0)],
-    "ffloordiv": [(7.5, 2.0), (-7.5, 2.0), (7.5, -2.0), (1.0, 0.0), (-0.0, 1.0), (0.0, -1.0),
-                  (math.inf, 1.0), (1.0, math.inf), (-1.0, math.inf), (math.nan, 1.0),
-                  (1e300, 1e-300), (0.1, 0.01)],
-    "fmod": [(7.5, 2.0), (-7.5, 2.0), (7.5, -2.0), (1.0, 0.0), (-0.0, 1.0), (0.0, -1.0),
-             (math.inf, 1.0), (1.0, math.inf), (-1.0, math.inf), (1.0, -math.inf), (-3.0, 3.0)],
-    "fpow": [(2.0, 10.0), (2.0, -1.0), (0.0, -1.0), (-8.0, 1.0 / 3.0), (-2.0, 3.0), (-2.0, 2.0),
-             (10.0, 400.0), (math.nan, 0.0), (1.0, math.nan), (math.inf, -1.0), (-math.inf, 3.0),
-             (-0.0, 3.0), (-0.0, -3.0), (0.5, math.inf), (-1.0, math.inf), (1.1, 0.5)],
+    "ffloordiv": [
+        (7.5, 2.0),
+        (-7.5, 2.0),
+        (7.5, -2.0),
+        (1.0, 0.0),
+        (-0.0, 1.0),
+        (0.0, -1.0),
+        (math.inf, 1.0),
+        (1.0, math.inf),
+        (-1.0, math.inf),
+        (math.nan, 1.0),
+        (1e300, 1e-300),
+        (0.1, 0.01),
+    ],
+    "fmod": [
+        (7.5, 2.0),
+        (-7.5, 2.0),
+        (7.5, -2.0),
+        (1.0, 0.0),
+        (-0.0, 1.0),
+        (0.0, -1.0),
+        (math.inf, 1.0),
+        (1.0, math.inf),
+        (-1.0, math.inf),
+        (1.0, -math.inf),
+        (-3.0, 3.0),
+    ],
+    "fpow": [
+        (2.0, 10.0),
+        (2.0, -1.0),
+        (0.0, -1.0),
+        (-8.0, 1.0 / 3.0),
+        (-2.0, 3.0),
+        (-2.0, 2.0),
+        (10.0, 400.0),
+        (math.nan, 0.0),
+        (1.0, math.nan),
+        (math.inf, -1.0),
+        (-math.inf, 3.0),
+        (-0.0, 3.0),
+        (-0.0, -3.0),
+        (0.5, math.inf),
+        (-1.0, math.inf),
+        (1.1, 0.5),
+    ],
     "mixed": [(3, 2.5), (-7, 0.1), (2**60, 1.5), (0, -0.0), (5, math.inf), (1, math.nan)],
     "scaled": [(4,), (-3,), (2**60,)],
     "int_pow_float": [(2, 0.5), (-8, 1.0 / 3.0), (0, -1.0), (10, 2.0)],
     "mean3": [(1.0, 2.0, 4.0), (0.1, 0.2, 0.3), (1e308, 1e308, -1e308)],
     "between": [(1, 2, 3), (1, 2, 2), (3, 2, 1), (2, 2, 3)],
-    "cmp_mixed": [(1, 1.0), (2**53 + 1, 2.0**53), (2**53, 2.0**53), (-1, -0.5), (0, -0.0),
-                  (3, math.nan), (I64_MAX, 2.0**63), (I64_MIN, -(2.0**63)), (5, math.inf)],
+    "cmp_mixed": [
+        (1, 1.0),
+        (2**53 + 1, 2.0**53),
+        (2**53, 2.0**53),
+        (-1, -0.5),
+        (0, -0.0),
+        (3, math.nan),
+        (I64_MAX, 2.0**63),
+        (I64_MIN, -(2.0**63)),
+        (5, math.inf),
+    ],
     "cmp_chain_mixed": [(1, 1.5, 2), (1, 2.5, 2), (2, 2.0, 3), (2**53 + 1, 2.0**53 + 2, 2**54)],
     "pick_or": [(0, 5), (3, 5), (0, 0)],
     "pick_and": [(0, 5), (3, 5), (3, 0)],
@@ -68,8 +146,16 @@ CASES: dict[str, list[tuple[Any, ...]]] = {
     "sign": [(5,), (-5,), (0,)],
     "clamp": [(5,), (-3,), (50,), (5, 6), (5, 0, 3)],
     "gcd": [(12, 18), (0, 5), (-12, 18), (I64_MIN, 6), (17, 0)],
-    "sum_range": [(0, 10, 1), (10, 0, -1), (0, 10, 3), (10, 0, -3), (5, 5, 1), (0, 10, 0),
-                  (I64_MAX - 5, I64_MAX, 2), (I64_MIN, I64_MIN + 3, 1)],
+    "sum_range": [
+        (0, 10, 1),
+        (10, 0, -1),
+        (0, 10, 3),
+        (10, 0, -3),
+        (5, 5, 1),
+        (0, 10, 0),
+        (I64_MAX - 5, I64_MAX, 2),
+        (I64_MIN, I64_MIN + 3, 1),
+    ],
     "triangle": [(0,), (10,), (-5,), (10000,)],
     "count_down": [(5,), (0,), (-3,)],
     "first_multiple": [(20, 7), (5, 7), (1, 3)],
@@ -102,8 +188,13 @@ CASES: dict[str, list[tuple[Any, ...]]] = {
 # Calls whose arguments do not match the annotations: the wrapper must run
 # them in CPython, never coerce.
 TYPE_MISMATCH: list[tuple[str, tuple[Any, ...]]] = [
-    ("add", (True, 1)), ("add", (1.5, 2)), ("add", (2**64, 1)), ("add", ("a", "b")),
-    ("fadd", (1, 2.0)), ("logic", (1, 0)), ("truediv", (2**70, 3)),
+    ("add", (True, 1)),
+    ("add", (1.5, 2)),
+    ("add", (2**64, 1)),
+    ("add", ("a", "b")),
+    ("fadd", (1, 2.0)),
+    ("logic", (1, 0)),
+    ("truediv", (2**70, 3)),
 ]
 
 
@@ -124,17 +215,21 @@ def _rows() -> list[tuple[str, tuple[Any, ...]]]:
 
 
 @pytest.mark.parametrize(("name", "args"), _rows(), ids=lambda v: repr(v)[:40])
-def test_same_outcome(modules: tuple[ModuleType, ModuleType], name: str,
-                      args: tuple[Any, ...]) -> None:
+def test_same_outcome(
+    modules: tuple[ModuleType, ModuleType], name: str, args: tuple[Any, ...]
+) -> None:
     py, wasm = modules
     expected = run(getattr(py, name), args, {})
     got = run(getattr(wasm, name), args, {})
-    assert same_outcome(expected, got), f"{name}{args}: python {expected.describe()}, wasm {got.describe()}"
+    assert same_outcome(expected, got), (
+        f"{name}{args}: python {expected.describe()}, wasm {got.describe()}"
+    )
 
 
 @pytest.mark.parametrize(("name", "args"), TYPE_MISMATCH)
-def test_type_mismatch_runs_in_cpython(modules: tuple[ModuleType, ModuleType], name: str,
-                                       args: tuple[Any, ...]) -> None:
+def test_type_mismatch_runs_in_cpython(
+    modules: tuple[ModuleType, ModuleType], name: str, args: tuple[Any, ...]
+) -> None:
     py, wasm = modules
     stats = wasm.__portalis__.call_stats[name]
     before = stats.type_fallbacks
@@ -166,7 +261,7 @@ def test_exceptions_cross_with_type_and_message(modules: tuple[ModuleType, Modul
     with pytest.raises(ZeroDivisionError) as info:
         wasm.floordiv(1, 0)
     assert str(info.value) == str(_py_error(lambda: 1 // 0))
-    with pytest.raises(ValueError, match="^math domain error$"):
+    with pytest.raises(ValueError, match=r"^math domain error$"):
         wasm.checked_sqrt_floor(-1)
     with pytest.raises(KeyError) as key_info:
         wasm.raise_kinds(2)
@@ -176,7 +271,7 @@ def test_exceptions_cross_with_type_and_message(modules: tuple[ModuleType, Modul
 def _py_error(fn: Any) -> BaseException:
     try:
         fn()
-    except BaseException as exc:  # noqa: BLE001 - we want the object
+    except BaseException as exc:
         return exc
     raise AssertionError("no exception")
 
@@ -199,17 +294,30 @@ def test_recursion_limit_matches_cpython_exactly(modules: tuple[ModuleType, Modu
     assert outcomes(wasm) == expected
 
 
-i64 = st.one_of(st.sampled_from(EDGE_INTS), st.integers(I64_MIN, I64_MAX),
-                st.integers(-1000, 1000))
-f64 = st.one_of(st.sampled_from(EDGE_FLOATS), st.floats(allow_nan=True, allow_infinity=True),
-                st.floats(-1e6, 1e6).map(lambda x: float(round(x))))
-SETTINGS = settings(max_examples=300, deadline=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture])
+i64 = st.one_of(st.sampled_from(EDGE_INTS), st.integers(I64_MIN, I64_MAX), st.integers(-1000, 1000))
+f64 = st.one_of(
+    st.sampled_from(EDGE_FLOATS),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.floats(-1e6, 1e6).map(lambda x: float(round(x))),
+)
+SETTINGS = settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 
-INT2 = ["add", "sub", "mul", "floordiv", "mod", "truediv", "bits", "gcd", "pick_or",
-        "pick_and", "builtins_int"]
-FLOAT2 = ["fadd", "fdiv", "ffloordiv", "fmod", "fpow", "builtins_float", "float_minmax",
-          "fpick_or"]
+INT2 = [
+    "add",
+    "sub",
+    "mul",
+    "floordiv",
+    "mod",
+    "truediv",
+    "bits",
+    "gcd",
+    "pick_or",
+    "pick_and",
+    "builtins_int",
+]
+FLOAT2 = ["fadd", "fdiv", "ffloordiv", "fmod", "fpow", "builtins_float", "float_minmax", "fpick_or"]
 
 
 @pytest.mark.parametrize("name", INT2)
@@ -219,7 +327,9 @@ def test_property_int_binary(modules: tuple[ModuleType, ModuleType], name: str) 
     @SETTINGS
     @given(i64, i64)
     def check(a: int, b: int) -> None:
-        assert same_outcome(run(getattr(py, name), (a, b), {}), run(getattr(wasm, name), (a, b), {}))
+        assert same_outcome(
+            run(getattr(py, name), (a, b), {}), run(getattr(wasm, name), (a, b), {})
+        )
 
     check()
 
@@ -231,7 +341,9 @@ def test_property_float_binary(modules: tuple[ModuleType, ModuleType], name: str
     @SETTINGS
     @given(f64, f64)
     def check(a: float, b: float) -> None:
-        assert same_outcome(run(getattr(py, name), (a, b), {}), run(getattr(wasm, name), (a, b), {}))
+        assert same_outcome(
+            run(getattr(py, name), (a, b), {}), run(getattr(wasm, name), (a, b), {})
+        )
 
     check()
 
@@ -243,7 +355,9 @@ def test_property_mixed(modules: tuple[ModuleType, ModuleType], name: str) -> No
     @SETTINGS
     @given(i64, f64)
     def check(a: int, x: float) -> None:
-        assert same_outcome(run(getattr(py, name), (a, x), {}), run(getattr(wasm, name), (a, x), {}))
+        assert same_outcome(
+            run(getattr(py, name), (a, x), {}), run(getattr(wasm, name), (a, x), {})
+        )
 
     check()
 

@@ -27,6 +27,7 @@ from typing import Any
 from . import pyversion
 from ._version import __version__
 from .cache import Cache, hash_key
+from .diagnostics import Diagnostic
 from .errors import BuildError
 from .ingest import SourceUnit
 from .toolchain import Toolchain, find_toolchain
@@ -91,8 +92,13 @@ def runtime_fingerprint() -> str:
 
 def artifact_key(unit: SourceUnit, toolchain: Toolchain, options: BuildOptions) -> str:
     return hash_key(
-        "portalis-artifact", unit.sha256, unit.module_name, translator_fingerprint(),
-        runtime_fingerprint(), toolchain.identity, options.key(),
+        "portalis-artifact",
+        unit.sha256,
+        unit.module_name,
+        translator_fingerprint(),
+        runtime_fingerprint(),
+        toolchain.identity,
+        options.key(),
     )
 
 
@@ -118,9 +124,19 @@ def runtime_rlib(tc: Toolchain, cache: Cache, options: BuildOptions) -> Path:
         for name, text in runtime_sources().items():
             (src / name).write_text(text, encoding="utf-8")
         _run_rustc(
-            [tc.rustc, *_target_args(tc), "--crate-type", "rlib", "--crate-name", "portalis_rt",
-             "-C", f"opt-level={options.opt_level}", str(src / "lib.rs"),
-             "-o", str(tmp / "libportalis_rt.rlib")],
+            [
+                tc.rustc,
+                *_target_args(tc),
+                "--crate-type",
+                "rlib",
+                "--crate-name",
+                "portalis_rt",
+                "-C",
+                f"opt-level={options.opt_level}",
+                str(src / "lib.rs"),
+                "-o",
+                str(tmp / "libportalis_rt.rlib"),
+            ],
             "the Portalis runtime",
         )
 
@@ -131,25 +147,52 @@ def runtime_rlib(tc: Toolchain, cache: Cache, options: BuildOptions) -> Path:
 _ERR_LINE = re.compile(r"--> [^\n]*lib\.rs:(\d+):\d+")
 
 
-def compile_crate(lib_rs: str, out_dir: Path, tc: Toolchain, rlib: Path,
-                  options: BuildOptions) -> Path:
+def compile_crate(
+    lib_rs: str, out_dir: Path, tc: Toolchain, rlib: Path, options: BuildOptions
+) -> Path:
     src = out_dir / "lib.rs"
     src.write_text(lib_rs, encoding="utf-8")
     wasm = out_dir / WASM
     _run_rustc(
-        [tc.rustc, *_target_args(tc), "--crate-type", "cdylib", "--crate-name", "portalis_module",
-         "-C", f"opt-level={options.opt_level}", "-C", "strip=symbols",
-         "--extern", f"portalis_rt={rlib}", "-L", f"dependency={rlib.parent}",
-         str(src), "-o", str(wasm)],
+        [
+            tc.rustc,
+            *_target_args(tc),
+            "--crate-type",
+            "cdylib",
+            "--crate-name",
+            "portalis_module",
+            "-C",
+            f"opt-level={options.opt_level}",
+            "-C",
+            "strip=symbols",
+            "--extern",
+            f"portalis_rt={rlib}",
+            "-L",
+            f"dependency={rlib.parent}",
+            str(src),
+            "-o",
+            str(wasm),
+        ],
         "generated code",
     )
     if options.wasm_opt and tc.wasm_opt:
         optimised = out_dir / "opt.wasm"
         proc = subprocess.run(
-            [tc.wasm_opt, f"-O{options.opt_level if options.opt_level in '0123' else '2'}",
-             "--enable-bulk-memory", "--enable-sign-ext", "--enable-mutable-globals",
-             "--enable-nontrapping-float-to-int", str(wasm), "-o", str(optimised)],
-            capture_output=True, text=True, timeout=600, check=False,
+            [
+                tc.wasm_opt,
+                f"-O{options.opt_level if options.opt_level in '0123' else '2'}",
+                "--enable-bulk-memory",
+                "--enable-sign-ext",
+                "--enable-mutable-globals",
+                "--enable-nontrapping-float-to-int",
+                str(wasm),
+                "-o",
+                str(optimised),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
         )
         if proc.returncode == 0 and optimised.stat().st_size > 0:
             os.replace(optimised, wasm)
@@ -162,13 +205,17 @@ def _function_at(lib_rs: str, line: int) -> str | None:
     """Name of the generated Rust function containing `line` (1-based)."""
     lines = lib_rs.splitlines()
     for i in range(min(line, len(lines)) - 1, -1, -1):
-        m = re.match(r"(?:pub fn |pub extern \"C\" fn __portalis_fn_)(?:r#)?(\w+)\(", lines[i].strip())
+        m = re.match(
+            r"(?:pub fn |pub extern \"C\" fn __portalis_fn_)(?:r#)?(\w+)\(", lines[i].strip()
+        )
         if m:
             return m.group(1)
     return None
 
 
-def _manifest(unit: SourceUnit, crate: Any, tc: Toolchain, wasm: Path, seconds: float) -> dict[str, Any]:
+def _manifest(
+    unit: SourceUnit, crate: Any, tc: Toolchain, wasm: Path, seconds: float
+) -> dict[str, Any]:
     return {
         "format": MANIFEST_FORMAT,
         "portalis_version": __version__,
@@ -181,7 +228,9 @@ def _manifest(unit: SourceUnit, crate: Any, tc: Toolchain, wasm: Path, seconds: 
         "constants": crate.constants,
         "constants_used": crate.constants_used,
         "toolchain": {
-            "rustc": tc.rustc, "version": tc.version, "target": tc.target,
+            "rustc": tc.rustc,
+            "version": tc.version,
+            "target": tc.target,
             "wasm_opt": tc.wasm_opt_version,
         },
         "python": pyversion.py_version(),
@@ -189,8 +238,13 @@ def _manifest(unit: SourceUnit, crate: Any, tc: Toolchain, wasm: Path, seconds: 
     }
 
 
-def build(unit: SourceUnit, *, toolchain: Toolchain | None = None, cache: Cache | None = None,
-          options: BuildOptions | None = None) -> WasmArtifact:
+def build(
+    unit: SourceUnit,
+    *,
+    toolchain: Toolchain | None = None,
+    cache: Cache | None = None,
+    options: BuildOptions | None = None,
+) -> WasmArtifact:
     """Translate and compile `unit`, or reuse the cached artifact for the same inputs."""
     from .analysis import analyse
     from .translate import translate
@@ -212,17 +266,16 @@ def build(unit: SourceUnit, *, toolchain: Toolchain | None = None, cache: Cache 
                 wasm = compile_crate(crate.lib_rs, tmp, tc, rlib, options)
                 break
             except BuildError as err:
-                bad = {_function_at(crate.lib_rs, int(n)) for n in _ERR_LINE.findall(str(err))}
-                bad.discard(None)
-                bad &= set(crate.translated)
+                found = {_function_at(crate.lib_rs, int(n)) for n in _ERR_LINE.findall(str(err))}
+                bad = {name for name in found if name is not None} & set(crate.translated)
                 if not bad:
                     raise
                 for name in bad:
                     fn = spec.functions[name]
-                    from .diagnostics import Diagnostic
-
                     fn.skip = Diagnostic(
-                        str(unit.path), fn.lineno, fn.col,
+                        str(unit.path),
+                        fn.lineno,
+                        fn.col,
                         "internal error: generated Rust did not compile",
                         "please report this; the function stays Python",
                     )
@@ -230,7 +283,9 @@ def build(unit: SourceUnit, *, toolchain: Toolchain | None = None, cache: Cache 
         else:  # pragma: no cover - five rounds of rustc errors
             raise BuildError(f"could not compile {unit.path}")
         manifest = _manifest(unit, crate, tc, wasm, time.perf_counter() - started)
-        (tmp / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True), encoding="utf-8")
+        (tmp / MANIFEST).write_text(
+            json.dumps(manifest, indent=2, sort_keys=True), encoding="utf-8"
+        )
 
     entry, hit = cache.get_or_create("wasm", key, create)
     return artifact_from_entry(entry, key, hit)

@@ -130,12 +130,18 @@ def make_wrapper(
     params_src, call_src, defaults = _param_source(sig)
     n = max(len(names), 1)
     buf = (ctypes.c_int64 * (2 * n))()
-    checks = " and ".join(
-        _CHECKS[p.type].format(a=p.name, lo=I64_MIN, hi=I64_MAX) for p in export.params
-    ) or "True"
-    stores = "\n            ".join(
-        _STORE[p.type].format(a=p.name, k2=2 * k, k4=4 * k) for k, p in enumerate(export.params)
-    ) or "pass"
+    checks = (
+        " and ".join(
+            _CHECKS[p.type].format(a=p.name, lo=I64_MIN, hi=I64_MAX) for p in export.params
+        )
+        or "True"
+    )
+    stores = (
+        "\n            ".join(
+            _STORE[p.type].format(a=p.name, k2=2 * k, k4=4 * k) for k, p in enumerate(export.params)
+        )
+        or "pass"
+    )
     src = f"""
 def {export.name}({params_src}):
     if {checks}:
@@ -149,7 +155,7 @@ def {export.name}({params_src}):
                 _r = {_LOAD[export.returns]}
         finally:
             _release()
-        {_FAST_RETURN[export.returns].replace(chr(10), chr(10) + '    ' * 1)}
+        {_FAST_RETURN[export.returns].replace(chr(10), chr(10) + "    " * 1)}
         return _slow(_r, lambda: {export.name}({call_src}), lambda: _py({call_src}))
     _stats.type_fallbacks += 1
     return _py({call_src})

@@ -46,8 +46,10 @@ def cmd_translate(args: argparse.Namespace) -> int:
         from .cache import write_file_atomic
 
         write_file_atomic(out, text.encode("utf-8"))
-        print(f"wrote {out} ({len(crate.translated)} translated, {len(crate.skipped)} skipped)",
-              file=sys.stderr)
+        print(
+            f"wrote {out} ({len(crate.translated)} translated, {len(crate.skipped)} skipped)",
+            file=sys.stderr,
+        )
     else:
         sys.stdout.write(text)
     for name, diag in spec.skipped.items():
@@ -77,8 +79,10 @@ def cmd_build(args: argparse.Namespace) -> int:
         total_s += len(art.skipped)
         size = art.wasm_path.stat().st_size
         rel = str(path.relative_to(root))
-        print(f"{rel:<{width}}  {len(art.translated):>10}  {len(art.skipped):>7}  {size:>10}  "
-              f"{elapsed:>7.2f}  {'hit' if art.cache_hit else 'built'}")
+        print(
+            f"{rel:<{width}}  {len(art.translated):>10}  {len(art.skipped):>7}  {size:>10}  "
+            f"{elapsed:>7.2f}  {'hit' if art.cache_hit else 'built'}"
+        )
         if args.verbose:
             for name, why in art.skipped.items():
                 print(f"    skipped {name}: {why}")
@@ -102,8 +106,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         unit = ingest(Path(name))
         spec = analyse(unit)
         for fname, diag in spec.skipped.items():
-            print(diag.render(unit.text, severity="warning").replace(
-                "warning: ", f"warning: `{fname}` stays Python: ", 1))
+            print(
+                diag.render(unit.text, severity="warning").replace(
+                    "warning: ", f"warning: `{fname}` stays Python: ", 1
+                )
+            )
             failed = failed or args.strict
         print(f"{name}: {len(spec.translated)} translated, {len(spec.skipped)} skipped")
     return 1 if failed else 0

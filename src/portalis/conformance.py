@@ -85,13 +85,17 @@ def make_compare(
         finally:
             _active.on = False
         got = run(wasm, args, kwargs)
-        if not same_outcome(expected, got) or not same_value(py_args, args) or not same_value(
-            py_kwargs, kwargs
+        if (
+            not same_outcome(expected, got)
+            or not same_value(py_args, args)
+            or not same_value(py_kwargs, kwargs)
         ):
             stats.mismatches += 1
-            call = "(" + ", ".join(
-                [repr(a) for a in args] + [f"{k}={v!r}" for k, v in kwargs.items()]
-            ) + ")"
+            call = (
+                "("
+                + ", ".join([repr(a) for a in args] + [f"{k}={v!r}" for k, v in kwargs.items()])
+                + ")"
+            )
             raise ConformanceError(name, call, expected.describe(), got.describe())
         if got.kind == "raise":
             raise got.value

@@ -78,7 +78,9 @@ def execute(unit: SourceUnit) -> types.ModuleType:
     return module
 
 
-def install(module: types.ModuleType, artifact: WasmArtifact, mode: str, cache: Cache) -> PortalisInfo:
+def install(
+    module: types.ModuleType, artifact: WasmArtifact, mode: str, cache: Cache
+) -> PortalisInfo:
     """Swap translated functions in `module` for WASM-backed (or comparing) wrappers."""
     info = PortalisInfo(
         mode=mode,
@@ -92,13 +94,16 @@ def install(module: types.ModuleType, artifact: WasmArtifact, mode: str, cache: 
     for export in artifact.exports:
         original = namespace.get(export.name)
         code = getattr(original, "__code__", None)
-        if code is None or code.co_firstlineno != export.lineno or code.co_filename != str(
-            module.__file__
+        if (
+            code is None
+            or code.co_firstlineno != export.lineno
+            or code.co_filename != str(module.__file__)
         ):
             info.skipped[export.name] = "rebound at run time; the Python object is used"
             continue
         stale = [
-            c for c in artifact.constants_used.get(export.name, [])
+            c
+            for c in artifact.constants_used.get(export.name, [])
             if not same_value(namespace.get(c), artifact.constants[c])
         ]
         if stale:

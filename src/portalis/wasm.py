@@ -12,6 +12,7 @@ every use of the instance holds `self.lock`.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import hashlib
 import threading
@@ -31,20 +32,37 @@ I64_SENTINEL = -0x7FFF_FFFF_FFFF_FE37
 
 # Exception codes shared with the Rust runtime (err.rs, module `exc`).
 EXCEPTIONS: dict[int, type[BaseException]] = {
-    1: Exception, 2: ArithmeticError, 3: ZeroDivisionError, 4: OverflowError, 5: ValueError,
-    6: TypeError, 7: IndexError, 8: KeyError, 9: LookupError, 10: AssertionError,
-    11: RuntimeError, 12: NotImplementedError, 13: RecursionError, 14: AttributeError,
-    15: NameError, 16: UnboundLocalError, 17: StopIteration,
+    1: Exception,
+    2: ArithmeticError,
+    3: ZeroDivisionError,
+    4: OverflowError,
+    5: ValueError,
+    6: TypeError,
+    7: IndexError,
+    8: KeyError,
+    9: LookupError,
+    10: AssertionError,
+    11: RuntimeError,
+    12: NotImplementedError,
+    13: RecursionError,
+    14: AttributeError,
+    15: NameError,
+    16: UnboundLocalError,
+    17: StopIteration,
 }
 
 _CALL_PROTO = ctypes.CFUNCTYPE(
-    ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p, ctypes.c_size_t,
+    ctypes.c_void_p,
+    ctypes.c_void_p,
+    ctypes.c_void_p,
+    ctypes.c_void_p,
+    ctypes.c_size_t,
     ctypes.c_void_p,
 )
 # Our own prototype over the same C symbol: changing argtypes on wasmtime-py's
 # function object would change theirs too.
 call_unchecked = _CALL_PROTO(
-    ctypes.cast(ffi.dll.wasmtime_func_call_unchecked, ctypes.c_void_p).value
+    ctypes.cast(ffi.dll.wasmtime_func_call_unchecked, ctypes.c_void_p).value or 0
 )
 
 ENGINE_CONFIG = "default"
@@ -65,7 +83,9 @@ def wasmtime_version() -> str:
         return "unknown"
 
 
-def compiled_module(wasm_path: Path, wasm_sha256: str, cache: Cache) -> tuple[wasmtime.Module, bool]:
+def compiled_module(
+    wasm_path: Path, wasm_sha256: str, cache: Cache
+) -> tuple[wasmtime.Module, bool]:
     """Compile with Cranelift once; later processes deserialize (about 10x faster).
 
     The cache entry's integrity file is checked before deserializing, because
@@ -75,7 +95,9 @@ def compiled_module(wasm_path: Path, wasm_sha256: str, cache: Cache) -> tuple[wa
     hit_entry = cache.lookup("cwasm", key)
     if hit_entry is not None:
         try:
-            return wasmtime.Module.deserialize(engine(), (hit_entry / "module.cwasm").read_bytes()), True
+            return wasmtime.Module.deserialize(
+                engine(), (hit_entry / "module.cwasm").read_bytes()
+            ), True
         except wasmtime.WasmtimeError:
             pass  # a different wasmtime build: recompile below
     data = wasm_path.read_bytes()
@@ -86,10 +108,8 @@ def compiled_module(wasm_path: Path, wasm_sha256: str, cache: Cache) -> tuple[wa
     def create(tmp: Path) -> None:
         (tmp / "module.cwasm").write_bytes(module.serialize())
 
-    try:
+    with contextlib.suppress(OSError):  # a read-only cache still runs, just slower next time
         cache.get_or_create("cwasm", key, create)
-    except OSError:
-        pass  # a read-only cache still runs, just slower next time
     return module, False
 
 
@@ -121,13 +141,13 @@ class WasmInstance:
             instance = linker.instantiate(store, self.module)
         else:
             instance = wasmtime.Instance(store, self.module, [])
-        exports = instance.exports(store)
+        exports: Any = instance.exports(store)
         init = exports.get("_initialize")
         if init is not None:
             init(store)
         self.store = store
         self.instance = instance
-        self.memory = exports["memory"]
+        self.memory: Any = exports["memory"]
         self.ctx.value = ctypes.cast(store._context(), ctypes.c_void_p).value
         for symbol, slot in self.funcs.items():
             func = exports[symbol]
@@ -144,8 +164,11 @@ class WasmInstance:
         for i, a in enumerate(args):
             self._util_buf[i * 2] = a
         err = call_unchecked(
-            self.ctx, ctypes.addressof(self._util), ctypes.addressof(self._util_buf),
-            2, self.trap_addr,
+            self.ctx,
+            ctypes.addressof(self._util),
+            ctypes.addressof(self._util_buf),
+            2,
+            self.trap_addr,
         )
         if err or self.trap:
             self.recover(err)
@@ -178,7 +201,9 @@ class WasmInstance:
             message = wasmtime.Trap._from_ptr(owned).message
             ctypes.memset(self.trap_addr, 0, ctypes.sizeof(ctypes.c_void_p))
         if err:
-            error = wasmtime.WasmtimeError._from_ptr(ctypes.cast(err, ctypes.POINTER(ffi.wasmtime_error_t)))
+            error = wasmtime.WasmtimeError._from_ptr(
+                ctypes.cast(err, ctypes.POINTER(ffi.wasmtime_error_t))
+            )
             message = str(error)
         self.traps += 1
         self._instantiate()

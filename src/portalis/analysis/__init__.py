@@ -18,9 +18,9 @@ from ..ingest import SourceUnit
 from .expressions import fold_constant, scalar_type_of
 from .function import FunctionChecker, diagnostic, signature
 from .model import ConstSpec, FunctionSpec, ModuleSpec, Param, Pending, Unsupported
-from .types import INT, FLOAT, BOOL, NONE, PyType, type_from_annotation
+from .types import BOOL, FLOAT, INT, NONE, PyType, type_from_annotation
 
-__all__ = ["ModuleSpec", "FunctionSpec", "ConstSpec", "Param", "PyType", "analyse"]
+__all__ = ["ConstSpec", "FunctionSpec", "ModuleSpec", "Param", "PyType", "analyse"]
 
 
 @dataclass
@@ -88,6 +88,7 @@ def module_bindings(tree: ast.Module) -> dict[str, int]:
                 for case in st.cases:
                     visit(case.body)
         # walrus at module level
+
     visit(tree.body)
     for node in ast.walk(tree):
         if isinstance(node, ast.NamedExpr) and isinstance(node.target, ast.Name):
@@ -138,7 +139,9 @@ def analyse(unit: SourceUnit, *, optimize: int | None = None) -> ModuleSpec:
         functions[st.name] = spec
         if counts.get(st.name, 0) != 1:
             spec.skip = Diagnostic(
-                path, st.lineno, st.col_offset,
+                path,
+                st.lineno,
+                st.col_offset,
                 f"`{st.name}` is rebound elsewhere in the module",
                 "Portalis only translates functions whose name is bound once, by `def`",
             )
@@ -185,7 +188,9 @@ def analyse(unit: SourceUnit, *, optimize: int | None = None) -> ModuleSpec:
             if declared is None or functions[name].node.returns is None:
                 spec = functions[name]
                 spec.skip = Diagnostic(
-                    path, spec.lineno, spec.col,
+                    path,
+                    spec.lineno,
+                    spec.col,
                     f"recursive function `{name}` needs a supported return annotation",
                     "annotate `-> int`, `-> float`, `-> bool` or `-> None`",
                 )
@@ -210,7 +215,9 @@ def analyse(unit: SourceUnit, *, optimize: int | None = None) -> ModuleSpec:
                 callee_spec = functions.get(callee)
                 if callee_spec is not None and callee_spec.skip is not None:
                     spec.skip = Diagnostic(
-                        path, line, 0,
+                        path,
+                        line,
+                        0,
                         f"calls `{callee}`, which is not translated ({callee_spec.skip.short()})",
                     )
                     ctx.skipped_reasons[name] = spec.skip.short()

@@ -8,12 +8,13 @@ the expression is rejected rather than guessed.
 from __future__ import annotations
 
 import ast
+import itertools
 import operator
 from collections.abc import Callable
 from typing import Any
 
 from .model import Pending, Unsupported
-from .types import BOOL, FLOAT, INT, NONE, PyType, int_like, is_numeric
+from .types import BOOL, FLOAT, INT, NONE, PyType, is_numeric
 
 I64_MIN = -(2**63)
 I64_MAX = 2**63 - 1
@@ -35,10 +36,23 @@ _FOLD_BINOPS: dict[type[ast.operator], Callable[[Any, Any], Any]] = {
 
 def op_name(op: ast.AST) -> str:
     return {
-        ast.Add: "+", ast.Sub: "-", ast.Mult: "*", ast.Div: "/", ast.FloorDiv: "//",
-        ast.Mod: "%", ast.Pow: "**", ast.LShift: "<<", ast.RShift: ">>", ast.BitAnd: "&",
-        ast.BitOr: "|", ast.BitXor: "^", ast.MatMult: "@", ast.USub: "-", ast.UAdd: "+",
-        ast.Invert: "~", ast.Not: "not",
+        ast.Add: "+",
+        ast.Sub: "-",
+        ast.Mult: "*",
+        ast.Div: "/",
+        ast.FloorDiv: "//",
+        ast.Mod: "%",
+        ast.Pow: "**",
+        ast.LShift: "<<",
+        ast.RShift: ">>",
+        ast.BitAnd: "&",
+        ast.BitOr: "|",
+        ast.BitXor: "^",
+        ast.MatMult: "@",
+        ast.USub: "-",
+        ast.UAdd: "+",
+        ast.Invert: "~",
+        ast.Not: "not",
     }.get(type(op), type(op).__name__)
 
 
@@ -229,9 +243,7 @@ class ExpressionTyper:
     def infer_Compare(self, node: ast.Compare) -> PyType:
         operands = [node.left, *node.comparators]
         types = [self.infer(o) for o in operands]
-        for op, (a, b), (ta, tb) in zip(
-            node.ops, zip(operands, operands[1:]), zip(types, types[1:])
-        ):
+        for op, (ta, tb) in zip(node.ops, itertools.pairwise(types)):
             if isinstance(op, (ast.Is, ast.IsNot)):
                 if ta is NONE and tb is NONE:
                     continue
@@ -283,8 +295,7 @@ class ExpressionTyper:
             if t != param.type:
                 raise Unsupported(
                     arg,
-                    f"argument `{param.name}` of `{name}` is {t} here but annotated "
-                    f"{param.type}",
+                    f"argument `{param.name}` of `{name}` is {t} here but annotated {param.type}",
                     "CPython would pass the value unconverted; make the types match",
                 )
         ret = self.function_returns[name]

@@ -6,10 +6,10 @@ import ast
 from typing import Any
 
 from ..diagnostics import Diagnostic
-from .model import NO_DEFAULT, FunctionSpec, Param, Pending, Unsupported
+from .expressions import fold_constant, scalar_type_of
+from .model import NO_DEFAULT, FunctionSpec, Param, Unsupported
 from .statements import StatementChecker
 from .types import NONE, PyType, type_from_annotation
-from .expressions import fold_constant, scalar_type_of
 
 
 def assigned_names(fn: ast.FunctionDef) -> set[str]:

@@ -18,10 +18,23 @@ from .types import BOOL, INT, NONE, PyType
 State = frozenset[str] | None
 
 BUILTIN_EXCEPTIONS = {
-    "Exception", "ArithmeticError", "ZeroDivisionError", "OverflowError", "ValueError",
-    "TypeError", "IndexError", "KeyError", "LookupError", "AssertionError", "RuntimeError",
-    "NotImplementedError", "RecursionError", "AttributeError", "NameError",
-    "UnboundLocalError", "StopIteration",
+    "Exception",
+    "ArithmeticError",
+    "ZeroDivisionError",
+    "OverflowError",
+    "ValueError",
+    "TypeError",
+    "IndexError",
+    "KeyError",
+    "LookupError",
+    "AssertionError",
+    "RuntimeError",
+    "NotImplementedError",
+    "RecursionError",
+    "AttributeError",
+    "NameError",
+    "UnboundLocalError",
+    "StopIteration",
 }
 
 
@@ -107,8 +120,8 @@ class StatementChecker(ExpressionTyper):
                 state = self.bind(elt, t, state)
             return state
         t = self.check_expr(stmt.value, state)
-        for target in stmt.targets:
-            state = self.bind(target, t, state)
+        for each in stmt.targets:
+            state = self.bind(each, t, state)
         return state
 
     def stmt_AnnAssign(self, stmt: ast.AnnAssign, state: State) -> State:
@@ -160,8 +173,9 @@ class StatementChecker(ExpressionTyper):
             return a
         return a & b
 
-    def _loop(self, stmt: ast.While | ast.For, body_state: State, exits_normally: bool,
-              state: State) -> State:
+    def _loop(
+        self, stmt: ast.While | ast.For, body_state: State, exits_normally: bool, state: State
+    ) -> State:
         self.loop_breaks.append([])
         self.check_body(stmt.body, body_state)
         breaks = self.loop_breaks.pop()
@@ -222,7 +236,9 @@ class StatementChecker(ExpressionTyper):
         if stmt.msg is not None and not (
             isinstance(stmt.msg, ast.Constant) and isinstance(stmt.msg.value, str)
         ):
-            raise Unsupported(stmt.msg, "assert messages other than string literals are not supported yet")
+            raise Unsupported(
+                stmt.msg, "assert messages other than string literals are not supported yet"
+            )
         return state
 
     def stmt_Global(self, stmt: ast.Global, state: State) -> State:
@@ -257,7 +273,9 @@ def exc_type_name(exc: ast.expr, checker: Any) -> tuple[str, str | None, bool]:
     if call_args:
         a = call_args[0]
         if not (isinstance(a, ast.Constant) and isinstance(a.value, str)):
-            raise Unsupported(a, "exception messages other than string literals are not supported yet")
+            raise Unsupported(
+                a, "exception messages other than string literals are not supported yet"
+            )
         msg = a.value
     return func.id, msg, has_args
 

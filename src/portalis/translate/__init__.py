@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from typing import TYPE_CHECKING
 
 from .._version import __version__
-from ..analysis.model import ModuleSpec
 from ..diagnostics import Diagnostic
-from .expressions import RUST_TYPES, rust_literal
-from .functions import FunctionTranslator
 from .model import Export, ExportParam, RustCrate
 from .names import rust_ident
+
+if TYPE_CHECKING:
+    from ..analysis.model import ModuleSpec
 
 __all__ = ["Export", "ExportParam", "RustCrate", "rustfmt", "translate"]
 
@@ -44,6 +45,10 @@ def _propagate(spec: ModuleSpec) -> None:
 
 
 def translate(spec: ModuleSpec) -> RustCrate:
+    # Imported here so that loading a cached artifact never imports the translator.
+    from .expressions import RUST_TYPES, rust_literal
+    from .functions import FunctionTranslator
+
     unit = spec.unit
     const_names = {name: rust_ident(name) for name in spec.constants}
     bodies: dict[str, tuple[list[str], list[str], Export]] = {}
@@ -59,7 +64,9 @@ def translate(spec: ModuleSpec) -> RustCrate:
                 export_lines, export = tr.export()
             except Exception as exc:  # a translator bug must never emit wrong code
                 fn.skip = Diagnostic(
-                    str(unit.path), fn.lineno, fn.col,
+                    str(unit.path),
+                    fn.lineno,
+                    fn.col,
                     f"internal translator error: {type(exc).__name__}: {exc}",
                     "please report this; the function stays Python",
                 )
@@ -88,7 +95,9 @@ def translate(spec: ModuleSpec) -> RustCrate:
     for name in needed:
         c = spec.constants[name]
         out.append(f"// py:{c.lineno}: {name} = {c.value!r}")
-        out.append(f"pub const {const_names[name]}: {RUST_TYPES[c.type]} = {rust_literal(c.value)};")
+        out.append(
+            f"pub const {const_names[name]}: {RUST_TYPES[c.type]} = {rust_literal(c.value)};"
+        )
         out.append("")
     for lines, _, _ in bodies.values():
         out.extend(lines)
@@ -136,7 +145,11 @@ def rustfmt(text: str) -> str:
     try:
         proc = subprocess.run(
             [exe, "--edition", "2018", "--emit", "stdout", "--quiet"],
-            input=text, capture_output=True, text=True, timeout=30, check=False,
+            input=text,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
         )
     except (OSError, subprocess.TimeoutExpired):
         return text

@@ -21,15 +21,25 @@ from .names import rust_ident
 RUST_TYPES = {INT: "i64", FLOAT: "f64", BOOL: "bool", NONE: "()"}
 
 _INT_OPS = {
-    ast.Add: "add", ast.Sub: "sub", ast.Mult: "mul", ast.FloorDiv: "floordiv",
-    ast.Mod: "modulo", ast.LShift: "lshift", ast.RShift: "rshift",
+    ast.Add: "add",
+    ast.Sub: "sub",
+    ast.Mult: "mul",
+    ast.FloorDiv: "floordiv",
+    ast.Mod: "modulo",
+    ast.LShift: "lshift",
+    ast.RShift: "rshift",
 }
 _FLOAT_INFIX = {ast.Add: "+", ast.Sub: "-", ast.Mult: "*"}
 _FLOAT_OPS = {ast.FloorDiv: "floordiv", ast.Mod: "modulo", ast.Div: "truediv", ast.Pow: "pow"}
 _BIT_OPS = {ast.BitAnd: "&", ast.BitOr: "|", ast.BitXor: "^"}
 _CMP = {
-    ast.Lt: ("<", "lt"), ast.LtE: ("<=", "le"), ast.Gt: (">", "gt"), ast.GtE: (">=", "ge"),
-    ast.Eq: ("==", "eq"), ast.NotEq: ("!=", "ne"), ast.Is: ("==", "eq"),
+    ast.Lt: ("<", "lt"),
+    ast.LtE: ("<=", "le"),
+    ast.Gt: (">", "gt"),
+    ast.GtE: (">=", "ge"),
+    ast.Eq: ("==", "eq"),
+    ast.NotEq: ("!=", "ne"),
+    ast.Is: ("==", "eq"),
     ast.IsNot: ("!=", "ne"),
 }
 

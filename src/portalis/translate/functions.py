@@ -61,7 +61,9 @@ class FunctionTranslator(StatementTranslator):
         self.depth += 1
         self.emit("let _depth = enter()?;")
         for name, t in spec.locals.items():
-            self.emit(f"let mut {self.local_names[name]}: {RUST_TYPES[t]} = {self.initial_value(t)};")
+            self.emit(
+                f"let mut {self.local_names[name]}: {RUST_TYPES[t]} = {self.initial_value(t)};"
+            )
         self.depth -= 1
         self.body(spec.node.body)
         self.depth += 1
@@ -89,7 +91,8 @@ class FunctionTranslator(StatementTranslator):
         lines = [
             "#[no_mangle]",
             f'pub extern "C" fn {symbol}({abi_params}) -> {ABI_TYPES[spec.return_type]} {{',
-            f"    portalis_rt::err::{RET_HELPERS[spec.return_type]}({rust_ident(spec.name)}({call_args}))",
+            f"    portalis_rt::err::{RET_HELPERS[spec.return_type]}"
+            f"({rust_ident(spec.name)}({call_args}))",
             "}",
         ]
         export = Export(

@@ -119,9 +119,10 @@ class StatementTranslator(ExpressionTranslator):
 
     @staticmethod
     def exc_ctor(name: str, msg: str | None, has_args: bool) -> str:
-        code = "exc::" + "".join(
-            ("_" + c if c.isupper() and i else c) for i, c in enumerate(name)
-        ).upper()
+        code = (
+            "exc::"
+            + "".join(("_" + c if c.isupper() and i else c) for i, c in enumerate(name)).upper()
+        )
         if not has_args:
             return f"PyErr::raise_noargs({code})"
         return f"PyErr::raise({code}, {rust_str(msg or '')})"
@@ -132,7 +133,7 @@ class StatementTranslator(ExpressionTranslator):
         self.comment(stmt)
         msg = None
         if stmt.msg is not None:
-            assert isinstance(stmt.msg, ast.Constant)
+            assert isinstance(stmt.msg, ast.Constant) and isinstance(stmt.msg.value, str)
             msg = stmt.msg.value
         self.emit(f"if !{self.truthy(stmt.test)} {{")
         self.depth += 1
@@ -212,7 +213,9 @@ class StatementTranslator(ExpressionTranslator):
         self.emit(f"continue {self.loops[-1].label};")
 
     def initial_value(self, t: object) -> str:
-        return rust_literal({"int": 0, "float": 0.0, "bool": False}.get(str(t))) if t != NONE else "()"
+        return (
+            rust_literal({"int": 0, "float": 0.0, "bool": False}.get(str(t))) if t != NONE else "()"
+        )
 
     optimize: int
     spec_checker_view: object
