@@ -16,7 +16,6 @@ import hashlib
 import json
 import os
 import re
-import subprocess
 import sys
 import time
 from dataclasses import dataclass, field
@@ -103,6 +102,8 @@ def artifact_key(unit: SourceUnit, toolchain: Toolchain, options: BuildOptions) 
 
 
 def _run_rustc(args: list[str], what: str) -> None:
+    import subprocess
+
     try:
         proc = subprocess.run(args, capture_output=True, text=True, timeout=600, check=False)
     except OSError as exc:
@@ -176,6 +177,8 @@ def compile_crate(
         "generated code",
     )
     if options.wasm_opt and tc.wasm_opt:
+        import subprocess
+
         optimised = out_dir / "opt.wasm"
         proc = subprocess.run(
             [
@@ -246,15 +249,16 @@ def build(
     options: BuildOptions | None = None,
 ) -> WasmArtifact:
     """Translate and compile `unit`, or reuse the cached artifact for the same inputs."""
-    from .analysis import analyse
-    from .translate import translate
-
     options = options or BuildOptions()
     cache = cache or Cache()
     tc = toolchain or find_toolchain()
     key = artifact_key(unit, tc, options)
 
     def create(tmp: Path) -> None:
+        # Imported on a miss only: a cache hit never loads the translator.
+        from .analysis import analyse
+        from .translate import translate
+
         started = time.perf_counter()
         spec = analyse(unit)
         crate = translate(spec)

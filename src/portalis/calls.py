@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import ctypes
 import functools
-import inspect
 import sys
 import threading
 from collections.abc import Callable
@@ -75,34 +74,38 @@ def recursion_ceiling() -> tuple[int, str]:
     return _calibration["ceiling"], _calibration["message"]
 
 
-def _param_source(sig: inspect.Signature) -> tuple[str, str, dict[str, Any]]:
-    """(parameter list, call of the original, default objects) from a signature."""
+def _param_source(fn: Any) -> tuple[list[str], str, str, dict[str, Any]]:
+    """(names, parameter list, call of the original, default objects) of `fn`.
+
+    Read from the code object rather than `inspect.signature`: importing
+    inspect alone would cost more than a whole cache-hit load.
+    """
+    code = fn.__code__
+    n_pos = code.co_argcount
+    n_posonly = code.co_posonlyargcount
+    n_kwonly = code.co_kwonlyargcount
+    names = list(code.co_varnames[: n_pos + n_kwonly])
+    pos_defaults = fn.__defaults__ or ()
+    kw_defaults = fn.__kwdefaults__ or {}
+    first_default = n_pos - len(pos_defaults)
+    defaults: dict[str, Any] = {}
     params: list[str] = []
     call: list[str] = []
-    defaults: dict[str, Any] = {}
-    seen_kwonly = False
-    has_posonly = False
-    for p in sig.parameters.values():
-        text = p.name
-        if p.default is not inspect.Parameter.empty:
-            defaults[f"_d_{p.name}"] = p.default
-            text += f"=_d_{p.name}"
-        if p.kind is inspect.Parameter.POSITIONAL_ONLY:
-            has_posonly = True
-            params.append(text)
-            call.append(p.name)
-            continue
-        if has_posonly:
-            params.append("/")
-            has_posonly = False
-        if p.kind is inspect.Parameter.KEYWORD_ONLY and not seen_kwonly:
+    for i, name in enumerate(names):
+        text = name
+        if i < n_pos and i >= first_default:
+            defaults[f"_d_{name}"] = pos_defaults[i - first_default]
+            text += f"=_d_{name}"
+        elif i >= n_pos and name in kw_defaults:
+            defaults[f"_d_{name}"] = kw_defaults[name]
+            text += f"=_d_{name}"
+        if i == n_pos and n_kwonly:
             params.append("*")
-            seen_kwonly = True
         params.append(text)
-        call.append(f"{p.name}={p.name}" if p.kind is inspect.Parameter.KEYWORD_ONLY else p.name)
-    if has_posonly:
-        params.append("/")
-    return ", ".join(params), ", ".join(call), defaults
+        if i + 1 == n_posonly:
+            params.append("/")
+        call.append(f"{name}={name}" if i >= n_pos else name)
+    return names, ", ".join(params), ", ".join(call), defaults
 
 
 _CHECKS = {
@@ -123,11 +126,9 @@ _FAST_RETURN = {
 def make_wrapper(
     inst: w.WasmInstance, export: Export, original: Callable[..., Any], stats: CallStats
 ) -> Callable[..., Any]:
-    sig = inspect.signature(original)
-    names = [p.name for p in export.params]
-    if list(sig.parameters) != names:
+    names, params_src, call_src, defaults = _param_source(original)
+    if names != [p.name for p in export.params] or original.__code__.co_flags & 0x0C:
         raise ValueError(f"signature of {export.name} changed since translation")
-    params_src, call_src, defaults = _param_source(sig)
     n = max(len(names), 1)
     buf = (ctypes.c_int64 * (2 * n))()
     checks = (

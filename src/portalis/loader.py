@@ -120,7 +120,11 @@ def install(
     for export in usable:
         original = namespace[export.name]
         stats = CallStats()
-        fast = make_wrapper(inst, export, original, stats)
+        try:
+            fast = make_wrapper(inst, export, original, stats)
+        except ValueError as exc:
+            info.skipped[export.name] = str(exc)
+            continue
         info.call_stats[export.name] = stats
         if mode == "compare":
             cstats = CompareStats()

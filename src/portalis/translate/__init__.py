@@ -8,8 +8,6 @@ fails on a function, that function is skipped rather than emitted wrongly.
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 from typing import TYPE_CHECKING
 
 from .._version import __version__
@@ -139,6 +137,9 @@ def translate(spec: ModuleSpec) -> RustCrate:
 
 def rustfmt(text: str) -> str:
     """Format with rustfmt when one is installed; the text is valid Rust either way."""
+    import shutil
+    import subprocess
+
     exe = shutil.which("rustfmt")
     if exe is None:
         return text
