@@ -673,6 +673,7 @@ def test_probed_messages_are_this_interpreters() -> None:
         "FLOAT_MOD_ZERO": lambda: 1.0 % float("0"),
         "FLOAT_DIVMOD_ZERO": lambda: divmod(1.0, float("0")),
         "FLOAT_POW_ZERO_NEG": lambda: float("0") ** -0.5,
+        "RANGE_STEP_ZERO": lambda: range(0, 1, int("0")),
     }
     assert set(msgs) == set(checks)
     for name, fn in checks.items():
@@ -697,6 +698,6 @@ def test_rust_str_literal() -> None:
 
 def test_runtime_sources_complete() -> None:
     srcs = pyversion.runtime_sources()
-    assert set(srcs) == {"lib.rs", "err.rs", "int.rs", "float.rs", "cmp.rs", "pyver.rs"}
+    assert set(srcs) == {"lib.rs", "err.rs", "int.rs", "float.rs", "cmp.rs", "range.rs", "pyver.rs"}
     for name in ("err", "int", "float", "cmp", "pyver"):
         assert f"pub mod {name};" in srcs["lib.rs"]

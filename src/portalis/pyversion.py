@@ -33,7 +33,7 @@ __all__ = [
 ]
 
 # The runtime crate's committed sources, in `src/portalis/rt/`.
-RUNTIME_FILES: Final = ("lib.rs", "err.rs", "int.rs", "float.rs", "cmp.rs")
+RUNTIME_FILES: Final = ("lib.rs", "err.rs", "int.rs", "float.rs", "cmp.rs", "range.rs")
 
 
 _T = TypeVar("_T")
@@ -101,6 +101,10 @@ def _float_pow_zero_neg() -> object:
     return _ident(0.0) ** _ident(-1.0)
 
 
+def _range_step_zero() -> object:
+    return range(0, 1, _ident(0))
+
+
 # Constant name in pyver.rs -> (the exception CPython must raise, the probe).
 _PROBES: Final[dict[str, tuple[type[BaseException], Callable[[], object]]]] = {
     "INT_FLOORDIV_ZERO": (ZeroDivisionError, _int_floordiv_zero),
@@ -117,6 +121,7 @@ _PROBES: Final[dict[str, tuple[type[BaseException], Callable[[], object]]]] = {
     "FLOAT_MOD_ZERO": (ZeroDivisionError, _float_mod_zero),
     "FLOAT_DIVMOD_ZERO": (ZeroDivisionError, _float_divmod_zero),
     "FLOAT_POW_ZERO_NEG": (ZeroDivisionError, _float_pow_zero_neg),
+    "RANGE_STEP_ZERO": (ValueError, _range_step_zero),
 }
 
 

@@ -14,6 +14,7 @@ pub mod err;
 pub mod float;
 pub mod int;
 pub mod pyver;
+pub mod range;
 
 /// What generated code imports: `use portalis_rt::prelude::*;`
 pub mod prelude {
@@ -21,4 +22,5 @@ pub mod prelude {
     pub use crate::err::{bail, enter, exc, DepthGuard, PyErr, PyResult};
     pub use crate::float as pyfloat;
     pub use crate::int as pyint;
+    pub use crate::range::PyRange;
 }
