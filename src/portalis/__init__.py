@@ -12,9 +12,13 @@ from ._version import __version__
 from .errors import (
     BuildError,
     ConformanceError,
+    ConformanceWarning,
     PortalisError,
+    PortalisWarning,
     ToolchainError,
     UserError,
+    WasmMemoryError,
+    WasmTimeoutError,
     WasmTrapError,
 )
 
@@ -24,9 +28,13 @@ if TYPE_CHECKING:
 __all__ = [
     "BuildError",
     "ConformanceError",
+    "ConformanceWarning",
     "PortalisError",
+    "PortalisWarning",
     "ToolchainError",
     "UserError",
+    "WasmMemoryError",
+    "WasmTimeoutError",
     "WasmTrapError",
     "__version__",
     "load",

@@ -48,3 +48,33 @@ class ConformanceError(PortalisError, AssertionError):
 
 class WasmTrapError(PortalisError):
     """The WASM instance trapped in a way Portalis could not map to Python."""
+
+
+class WasmTimeoutError(PortalisError, TimeoutError):
+    """A call ran past the configured per-call time limit (`time-limit`).
+
+    The call was interrupted (epoch interruption) and the instance re-created,
+    so the next call starts from a clean state. Re-running in CPython would
+    not help: the Python version would run just as long, so this is raised
+    instead of falling back.
+    """
+
+
+class WasmMemoryError(PortalisError, MemoryError):
+    """The WASM instance needed more linear memory than `memory-limit` allows.
+
+    Subclasses MemoryError so existing `except MemoryError` handlers apply.
+    The instance is re-created; the next call works.
+    """
+
+
+class PortalisWarning(UserWarning):
+    """Portalis could not do what was configured and did something safe instead.
+
+    Used for "no toolchain, running Python" and "artifact rejected" notices,
+    so users can filter or escalate them with the `warnings` machinery.
+    """
+
+
+class ConformanceWarning(PortalisWarning):
+    """compare mode with `compare-action = "warn"`: a mismatch reported, not raised."""

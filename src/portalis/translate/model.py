@@ -21,6 +21,9 @@ class Export:
     params: tuple[ExportParam, ...]
     returns: str  # "int" | "float" | "bool" | "None"
     lineno: int
+    # The function (or one it calls) may print: the host then drains the
+    # module's output buffer (`__portalis_output_info`) after each call.
+    prints: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -33,6 +36,7 @@ class Export:
             params=tuple(ExportParam(**p) for p in d["params"]),
             returns=d["returns"],
             lineno=d["lineno"],
+            prints=bool(d.get("prints", False)),
         )
 
 
