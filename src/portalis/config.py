@@ -31,6 +31,7 @@ COMPARE_ACTIONS = ("raise", "warn")
 # key -> (expected python type(s), description for messages)
 SCHEMA: dict[str, tuple[tuple[type, ...], str]] = {
     "modules": ((list,), 'a list of dotted module names or globs, e.g. ["pkg.fast", "pkg.*"]'),
+    "packages": ((list,), 'a list of dotted package names, e.g. ["pkg"] (every module in them)'),
     "mode": ((str,), f"one of {', '.join(MODES)}"),
     "on-failure": ((str,), f"one of {', '.join(ON_FAILURE)}"),
     "require-wasm": ((bool,), "true or false"),
@@ -61,6 +62,7 @@ class ConfigError(UserError):
 class PortalisConfig:
     path: Path | None = None
     modules: tuple[str, ...] = ()
+    packages: tuple[str, ...] = ()
     mode: str = "wasm"
     on_failure: str = "fallback"
     require_wasm: bool = False
@@ -76,10 +78,10 @@ class PortalisConfig:
         return self.path.parent if self.path is not None else None
 
     def matches(self, module: str) -> bool:
-        """Whether `module` is marked: exact dotted name, or a glob like `pkg.*`."""
+        """Whether `module` is marked: exact dotted name, a glob like `pkg.*`, or in `packages`."""
         return any(
             module == pattern or fnmatch.fnmatchcase(module, pattern) for pattern in self.modules
-        )
+        ) or any(module == pkg or module.startswith(pkg + ".") for pkg in self.packages)
 
     def effective_mode(self) -> str:
         env = os.environ.get("PORTALIS_MODE")
@@ -123,6 +125,10 @@ def parse_config(table: dict[str, Any], path: Path | None = None) -> PortalisCon
     for m in modules:
         if not isinstance(m, str) or not re.fullmatch(r"[A-Za-z_*?\[\]][\w.*?\[\]]*", m):
             raise _err(path, f"`modules` entry {m!r} is not a dotted module name or glob")
+    packages = table.get("packages", [])
+    for pkg in packages:
+        if not isinstance(pkg, str) or not re.fullmatch(r"[A-Za-z_]\w*(\.[A-Za-z_]\w*)*", pkg):
+            raise _err(path, f"`packages` entry {pkg!r} is not a dotted package name")
 
     def choice(key: str, allowed: tuple[str, ...], default: str) -> str:
         value = str(table.get(key, default))
@@ -137,6 +143,7 @@ def parse_config(table: dict[str, Any], path: Path | None = None) -> PortalisCon
     return PortalisConfig(
         path=path,
         modules=tuple(modules),
+        packages=tuple(packages),
         mode=choice("mode", MODES, "wasm"),
         on_failure=choice("on-failure", ON_FAILURE, "fallback"),
         require_wasm=bool(table.get("require-wasm", False)),
