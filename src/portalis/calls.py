@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import Any
 
 from . import wasm as w
+from .errors import WasmMemoryError, WasmTimeoutError, WasmTrapError
 from .translate.model import Export
 
 I64_MIN = -(2**63)
@@ -28,16 +29,41 @@ DEFAULT_DEPTH_BUDGET = 48
 class CallStats:
     """Counters for the slow paths (the fast path counts nothing, to stay fast)."""
 
-    __slots__ = ("bails", "exceptions", "traps", "type_fallbacks")
+    __slots__ = ("bails", "exceptions", "memory_errors", "timeouts", "traps", "type_fallbacks")
 
     def __init__(self) -> None:
         self.bails = 0
         self.exceptions = 0
+        self.memory_errors = 0
+        self.timeouts = 0
         self.traps = 0
         self.type_fallbacks = 0
 
     def as_dict(self) -> dict[str, int]:
         return {k: getattr(self, k) for k in self.__slots__}
+
+
+def emit_output(data: bytes) -> None:
+    """Write the module's printed segments, in order, to the *current* sys streams.
+
+    ABI: a sequence of `[fd: u8][len: u32 LE][utf-8 bytes]`, fd 1 = stdout,
+    2 = stderr. Looking up `sys.stdout` at write time (not at load time) is
+    what makes `contextlib.redirect_stdout` and pytest's capsys see it.
+    """
+    i = 0
+    n = len(data)
+    while i < n:
+        if i + 5 > n:
+            raise WasmTrapError("malformed WASM output: truncated output segment header")
+        fd = data[i]
+        size = int.from_bytes(data[i + 1 : i + 5], "little")
+        start = i + 5
+        i = start + size
+        if i > n:
+            raise WasmTrapError("malformed WASM output: segment longer than the buffer")
+        stream = sys.stderr if fd == 2 else sys.stdout
+        if stream is not None:  # pythonw and friends have no console
+            stream.write(data[start:i].decode("utf-8", "replace"))
 
 
 def stack_depth(frame: Any) -> int:
@@ -115,20 +141,42 @@ _CHECKS = {
 }
 _STORE = {"int": "_i64[{k2}] = {a}", "float": "_f64[{k2}] = {a}", "bool": "_i32[{k4}] = {a}"}
 _LOAD = {"int": "_i64[0]", "float": "_f64[0]", "bool": "_i32[0]", "None": "_i32[0]"}
-_FAST_RETURN = {
-    "int": "if _r != _SENT: return _r",
-    "float": "if _r == _r: return _r",
-    "bool": "if _r == 0: return False\n    if _r == 1: return True",
-    "None": "if _r == 0: return None",
+# (condition on the raw result under which no error is pending, the Python value)
+_FAST = {
+    "int": ("_r != _SENT", "_r"),
+    "float": ("_r == _r", "_r"),
+    "bool": ("_r < 2", "_r == 1"),
+    "None": ("_r == 0", "None"),
 }
+_OK_FAST = (w.STATUS_OK, 0, None)
 
 
 def make_wrapper(
-    inst: w.WasmInstance, export: Export, original: Callable[..., Any], stats: CallStats
+    inst: w.WasmInstance,
+    export: Export,
+    original: Callable[..., Any],
+    stats: CallStats,
+    *,
+    on_failure: str = "fallback",
 ) -> Callable[..., Any]:
+    """Generate the fast-call wrapper of one export (see the module docstring).
+
+    Everything the call's outcome depends on (the raw result, the pending
+    error record, the printed output) is read while the instance lock is
+    held: another thread's call in between would overwrite them.
+
+    `on_failure` decides what a trap that is neither a limit nor stack
+    exhaustion does: "fallback" re-runs the call in CPython, "error" raises
+    `WasmTrapError`. Time and memory limits always raise their own errors
+    (CPython would hit the same wall); stack exhaustion always re-runs in
+    CPython (that is how deep recursion gets CPython's exact answer).
+    """
     names, params_src, call_src, defaults = _param_source(original)
     if names != [p.name for p in export.params] or original.__code__.co_flags & 0x0C:
         raise ValueError(f"signature of {export.name} changed since translation")
+    prints = export.prints
+    if prints and not inst.has_output:
+        raise ValueError(f"{export.name} prints, but the module has no output buffer exports")
     n = max(len(names), 1)
     buf = (ctypes.c_int64 * (2 * n))()
     checks = (
@@ -137,53 +185,108 @@ def make_wrapper(
         )
         or "True"
     )
-    stores = (
-        "\n            ".join(
-            _STORE[p.type].format(a=p.name, k2=2 * k, k4=4 * k) for k, p in enumerate(export.params)
-        )
-        or "pass"
+    stores = "".join(
+        "\n            " + _STORE[p.type].format(a=p.name, k2=2 * k, k4=4 * k)
+        for k, p in enumerate(export.params)
     )
+    arm = "\n            _arm()" if inst.time_limit is not None else ""
+    cond, value = _FAST[export.returns]
+    if prints:
+        # Output is taken (and the buffer cleared) under the lock, written
+        # after it is released: writing may run arbitrary Python (a capture
+        # object) that could call back into this instance.
+        on_ok = "_st = _OK_FAST"
+        take = "\n                _o = _take_output()"
+        after = f"""
+        if _st is _OK_FAST:
+            if _o is not None:
+                _emit(_o)
+            return {value}"""
+        slow_extra = ", _o"
+    else:
+        on_ok = f"return {value}"
+        take = after = slow_extra = ""
     src = f"""
 def {export.name}({params_src}):
     if {checks}:
+        _o = None
         _acquire()
-        try:
-            {stores}
+        try:{stores}{arm}
             _err = _call(_ctx, _fp, _bufp, {n}, _trapp)
             if _err or _trap:
-                _r = _trapped(_err)
+                _st = _trapped(_err)
+                _r = None
             else:
                 _r = {_LOAD[export.returns]}
+                if {cond}:
+                    {on_ok}
+                else:
+                    _st = _take_error(){take}
         finally:
-            _release()
-        {_FAST_RETURN[export.returns].replace(chr(10), chr(10) + "    " * 1)}
-        return _slow(_r, lambda: {export.name}({call_src}), lambda: _py({call_src}))
+            _release(){after}
+        return _slow(
+            _st, _r, lambda: {export.name}({call_src}), lambda: _py({call_src}){slow_extra}
+        )
     _stats.type_fallbacks += 1
     return _py({call_src})
 """
-    trapped_marker = object()
+    trapped_marker = (-1, 0, None)
 
-    def trapped(err: int | None) -> object:
-        inst.recover(err)
+    def trapped(err: int | None) -> tuple[int, int, str | None]:
+        """Called with the lock held; the instance is fresh again when this returns."""
+        info = inst.recover(err)
         stats.traps += 1
+        if info.kind == w.TRAP_TIMEOUT:
+            stats.timeouts += 1
+            raise WasmTimeoutError(
+                f"{export.name}() ran longer than the time limit of {inst.time_limit:g} s "
+                "and was stopped; the WASM instance was reset"
+            )
+        if info.kind == w.TRAP_MEMORY:
+            stats.memory_errors += 1
+            limit = (
+                f"the memory limit of {inst.memory_limit} bytes"
+                if inst.memory_limit is not None
+                else "the 4 GiB of a wasm32 instance"
+            )
+            raise WasmMemoryError(
+                f"{export.name}() needed more memory than {limit} ({info.message}); "
+                "the WASM instance was reset"
+            )
+        if info.kind != w.TRAP_STACK and on_failure == "error":
+            raise WasmTrapError(
+                f"{export.name}() trapped in WASM: {info.message}; the WASM instance was reset "
+                '(on-failure = "error"; "fallback" re-runs such calls in CPython)'
+            )
         return trapped_marker
 
     retrying = threading.local()
 
-    def slow(raw: Any, again: Callable[[], Any], python: Callable[[], Any]) -> Any:
-        if raw is trapped_marker:
+    def slow(
+        status: tuple[int, int, str | None],
+        raw: Any,
+        again: Callable[[], Any],
+        python: Callable[[], Any],
+        out: bytes | None = None,
+    ) -> Any:
+        if status is trapped_marker:
             # Stack exhaustion or a runtime bug: CPython gives the exact answer
-            # (including RecursionError where CPython itself raises it).
+            # (including RecursionError where CPython itself raises it). The
+            # fresh instance printed nothing; CPython prints for itself.
             return python()
-        with inst.lock:
-            status, kind, msg = inst.take_error()
-        if status == w.STATUS_OK:
+        code, kind, msg = status
+        if code == w.STATUS_OK:
+            if out is not None:
+                emit_output(out)
             return convert(raw)
-        if status == w.STATUS_RAISE:
+        if code == w.STATUS_RAISE:
             stats.exceptions += 1
+            if out is not None:
+                emit_output(out)
             cls = w.EXCEPTIONS.get(kind, Exception)
             exc = cls() if msg is None else cls(msg)
             raise exc
+        # A bail: whatever WASM printed is dropped, CPython re-runs and prints.
         stats.bails += 1
         if kind == w.BAIL_DEPTH:
             return too_deep(sys._getframe(1), again)
@@ -236,6 +339,11 @@ def {export.name}({params_src}):
         "_f64": (ctypes.c_double * (2 * n)).from_buffer(buf),
         "_i32": (ctypes.c_int32 * (4 * n)).from_buffer(buf),
         "_SENT": w.I64_SENTINEL,
+        "_OK_FAST": _OK_FAST,
+        "_arm": inst.arm,
+        "_take_error": inst.take_error,
+        "_take_output": inst.take_output,
+        "_emit": emit_output,
         "_trapped": trapped,
         "_slow": slow,
         "_py": original,

@@ -2,8 +2,21 @@
 
 An outcome is what a caller can observe: the returned value (type and exact
 value; floats compared bit for bit, NaN equal to NaN) or the exception (type
-and args). Arguments are deep-copied for each side, so an argument mutated
-by one run cannot influence the other.
+and args), the text printed to stdout and stderr (in order), and what the
+call did to its arguments.
+
+CPython runs first, on the caller's own arguments; WASM runs on a deep copy
+taken before. So the caller always gets CPython's behaviour, identity
+included (a function returning its argument returns *that* object), and
+the two runs cannot influence each other. On a difference the wrapper
+raises `ConformanceError`, or with `compare-action = "warn"` warns
+(`ConformanceWarning`) and carries on with CPython's outcome: the source of
+truth, so a warn-mode program behaves exactly like the plain one.
+
+Printed output is captured by swapping `sys.stdout`/`sys.stderr` for the
+duration of each run and replayed to the real streams once, afterwards.
+That swap is process-global: compare mode is a testing tool and is not
+meant to run the same module from several threads at once.
 """
 
 from __future__ import annotations
@@ -11,24 +24,87 @@ from __future__ import annotations
 import copy
 import functools
 import math
+import sys
 import threading
+import warnings
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import ConformanceError
+from .errors import ConformanceError, ConformanceWarning
+
+COMPARE_ACTIONS = ("raise", "warn")
 
 
 @dataclass(frozen=True)
 class Outcome:
     kind: str  # "return" | "raise"
     value: Any
+    # Printed text as (fd, text) runs, adjacent writes to one stream merged.
+    output: tuple[tuple[int, str], ...] = ()
 
     def describe(self) -> str:
         if self.kind == "return":
-            return f"returned {self.value!r} ({type(self.value).__name__})"
-        exc = self.value
-        return f"raised {type(exc).__name__}{exc.args!r}"
+            text = f"returned {self.value!r} ({type(self.value).__name__})"
+        else:
+            exc = self.value
+            text = f"raised {type(exc).__name__}{exc.args!r}"
+        if self.output:
+            printed = ", ".join(
+                f"{'stderr' if fd == 2 else 'stdout'} {chunk!r}" for fd, chunk in self.output
+            )
+            text += f", printed {printed}"
+        return text
+
+
+class _Capture:
+    """Stands in for sys.stdout or sys.stderr and records writes, in order, in a shared list."""
+
+    def __init__(self, fd: int, log: list[tuple[int, str]], like: Any) -> None:
+        self.fd = fd
+        self.log = log
+        self.encoding = getattr(like, "encoding", "utf-8") or "utf-8"
+        self.errors = getattr(like, "errors", "strict")
+
+    def write(self, text: str) -> int:
+        if text:
+            if self.log and self.log[-1][0] == self.fd:
+                self.log[-1] = (self.fd, self.log[-1][1] + text)
+            else:
+                self.log.append((self.fd, text))
+        return len(text)
+
+    def writelines(self, lines: Any) -> None:
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        pass
+
+    def isatty(self) -> bool:
+        return False
+
+    def writable(self) -> bool:
+        return True
+
+
+def _captured(fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Outcome:
+    log: list[tuple[int, str]] = []
+    saved = sys.stdout, sys.stderr
+    sys.stdout = _Capture(1, log, saved[0])  # type: ignore[assignment]
+    sys.stderr = _Capture(2, log, saved[1])  # type: ignore[assignment]
+    try:
+        outcome = run(fn, args, kwargs)
+    finally:
+        sys.stdout, sys.stderr = saved
+    return Outcome(outcome.kind, outcome.value, tuple(log))
+
+
+def _replay(output: tuple[tuple[int, str], ...]) -> None:
+    for fd, text in output:
+        stream = sys.stderr if fd == 2 else sys.stdout
+        if stream is not None:
+            stream.write(text)
 
 
 def run(fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Outcome:
@@ -53,7 +129,7 @@ def same_value(a: Any, b: Any) -> bool:
 
 
 def same_outcome(a: Outcome, b: Outcome) -> bool:
-    if a.kind != b.kind:
+    if a.kind != b.kind or a.output != b.output:
         return False
     if a.kind == "return":
         return same_value(a.value, b.value)
@@ -62,44 +138,70 @@ def same_outcome(a: Outcome, b: Outcome) -> bool:
 
 @dataclass
 class CompareStats:
+    """Per-function compare-mode counters, shown by `PortalisInfo.report()`."""
+
     calls: int = 0
     mismatches: int = 0
+    # The first few mismatch descriptions, for the report (bounded).
+    examples: list[str] = field(default_factory=list)
+
+    MAX_EXAMPLES = 3
 
 
 _active = threading.local()
 
 
+def _call_text(args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
+    return (
+        "(" + ", ".join([repr(a) for a in args] + [f"{k}={v!r}" for k, v in kwargs.items()]) + ")"
+    )
+
+
 def make_compare(
-    name: str, python: Callable[..., Any], wasm: Callable[..., Any], stats: CompareStats
+    name: str,
+    python: Callable[..., Any],
+    wasm: Callable[..., Any],
+    stats: CompareStats,
+    *,
+    action: str = "raise",
 ) -> Callable[..., Any]:
-    """A wrapper that runs both versions; nested calls made by the Python run stay Python."""
+    """A wrapper that runs both versions; nested calls made by the Python run stay Python.
+
+    `action`: "raise" raises `ConformanceError` on a difference; "warn" issues
+    a `ConformanceWarning` and returns (or raises) what CPython did.
+    """
+    if action not in COMPARE_ACTIONS:
+        raise ValueError(f"compare action must be one of {COMPARE_ACTIONS}, not {action!r}")
 
     def compare(*args: Any, **kwargs: Any) -> Any:
         if getattr(_active, "on", False):
             return python(*args, **kwargs)
         stats.calls += 1
-        py_args, py_kwargs = copy.deepcopy((args, kwargs))
+        call = _call_text(args, kwargs)  # before either run can mutate the arguments
+        wasm_args, wasm_kwargs = copy.deepcopy((args, kwargs))
         _active.on = True
         try:
-            expected = run(python, py_args, py_kwargs)
+            expected = _captured(python, args, kwargs)
         finally:
             _active.on = False
-        got = run(wasm, args, kwargs)
-        if (
-            not same_outcome(expected, got)
-            or not same_value(py_args, args)
-            or not same_value(py_kwargs, kwargs)
-        ):
+        got = _captured(wasm, wasm_args, wasm_kwargs)
+        mutated = not same_value(args, wasm_args) or not same_value(kwargs, wasm_kwargs)
+        if not same_outcome(expected, got) or mutated:
             stats.mismatches += 1
-            call = (
-                "("
-                + ", ".join([repr(a) for a in args] + [f"{k}={v!r}" for k, v in kwargs.items()])
-                + ")"
-            )
-            raise ConformanceError(name, call, expected.describe(), got.describe())
-        if got.kind == "raise":
-            raise got.value
-        return got.value
+            py_text, wasm_text = expected.describe(), got.describe()
+            if mutated:
+                py_text += f"; arguments after the call {_call_text(args, kwargs)}"
+                wasm_text += f"; arguments after the call {_call_text(wasm_args, wasm_kwargs)}"
+            error = ConformanceError(name, call, py_text, wasm_text)
+            if len(stats.examples) < CompareStats.MAX_EXAMPLES:
+                stats.examples.append(str(error))
+            if action == "raise":
+                raise error
+            warnings.warn(str(error), ConformanceWarning, stacklevel=2)
+        _replay(expected.output)
+        if expected.kind == "raise":
+            raise expected.value
+        return expected.value
 
     functools.update_wrapper(compare, python)
     return compare

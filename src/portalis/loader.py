@@ -4,6 +4,12 @@ The Python module is executed once, normally; then each translated function
 in its namespace is replaced by a wrapper. Untranslated functions are the
 Python originals and, because they look names up in the same namespace, call
 the fast versions of translated functions transparently.
+
+`install` is the part shared with the import hook (`portalis_hook`), which
+executes the module through Python's own loader and then calls it.
+Settings come from the arguments, else the `[tool.portalis]` table of the
+project the file belongs to (`portalis.projects.project_config_for`, cached
+per directory), else the defaults.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ from .calls import CallStats, make_wrapper
 from .conformance import CompareStats, make_compare, same_value
 from .errors import UserError
 from .ingest import SourceUnit, ingest
+from .projects import project_config_for
 from .toolchain import Toolchain
 from .wasm import WasmInstance, compiled_module
 
@@ -29,7 +36,12 @@ MODES = ("wasm", "compare", "python")
 
 @dataclass
 class PortalisInfo:
-    """What `module.__portalis__` reports."""
+    """What `module.__portalis__` reports.
+
+    `reason` says why a module runs as plain Python when that was not asked
+    for (no toolchain, a rejected artifact, ...); `source` says where the
+    WASM came from ("wheel", "cache", "build").
+    """
 
     mode: str
     translated: list[str] = field(default_factory=list)
@@ -40,18 +52,46 @@ class PortalisInfo:
     call_stats: dict[str, CallStats] = field(default_factory=dict)
     compare_stats: dict[str, CompareStats] = field(default_factory=dict)
     instance: WasmInstance | None = field(default=None, repr=False)
+    reason: str | None = None
+    source: str | None = None
+    time_limit: float | None = None
+    memory_limit: int | None = None
+    on_failure: str = "fallback"
+    compare_action: str = "raise"
 
     def report(self) -> str:
-        lines = [f"mode={self.mode} translated={len(self.translated)} skipped={len(self.skipped)}"]
+        """Human-readable summary: what runs where, and the per-function counters."""
+        head = f"mode={self.mode} translated={len(self.translated)} skipped={len(self.skipped)}"
+        if self.source:
+            head += f" source={self.source}"
+        if self.time_limit is not None:
+            head += f" time-limit={self.time_limit:g}s"
+        if self.memory_limit is not None:
+            head += f" memory-limit={self.memory_limit}"
+        lines = [head]
+        if self.reason:
+            lines.append(f"  reason: {self.reason}")
         for name in self.translated:
-            lines.append(f"  wasm    {name}")
+            line = f"  wasm    {name}"
+            stats = self.call_stats.get(name)
+            counters = {k: v for k, v in stats.as_dict().items() if v} if stats else {}
+            if counters:
+                line += "  " + " ".join(f"{k}={v}" for k, v in counters.items())
+            cmp = self.compare_stats.get(name)
+            if cmp is not None:
+                line += f"  compared={cmp.calls} mismatches={cmp.mismatches}"
+            lines.append(line)
         for name, why in self.skipped.items():
             lines.append(f"  python  {name}: {why}")
+        for name, cmp in self.compare_stats.items():
+            for example in cmp.examples:
+                lines.append(f"  mismatch in {name}: " + example.replace("\n", "\n    "))
         return "\n".join(lines)
 
 
-def resolve_mode(mode: str | None) -> str:
-    chosen = mode or os.environ.get("PORTALIS_MODE") or "wasm"
+def resolve_mode(mode: str | None, configured: str | None = None) -> str:
+    """The explicit `mode`, else `PORTALIS_MODE`, else the project's, else "wasm"."""
+    chosen = mode or os.environ.get("PORTALIS_MODE") or configured or "wasm"
     if chosen == "off":
         chosen = "python"
     if chosen not in MODES:
@@ -79,15 +119,34 @@ def execute(unit: SourceUnit) -> types.ModuleType:
 
 
 def install(
-    module: types.ModuleType, artifact: WasmArtifact, mode: str, cache: Cache
+    module: types.ModuleType,
+    artifact: WasmArtifact,
+    mode: str,
+    cache: Cache,
+    *,
+    time_limit: float | None = None,
+    memory_limit: int | None = None,
+    on_failure: str = "fallback",
+    compare_action: str = "raise",
+    source: str | None = None,
 ) -> PortalisInfo:
-    """Swap translated functions in `module` for WASM-backed (or comparing) wrappers."""
+    """Swap translated functions in `module` for WASM-backed (or comparing) wrappers.
+
+    A function is swapped only if the object in the namespace is still the
+    one that was translated (same code location, same constants), so
+    anything rebound at import time keeps its Python behaviour.
+    """
     info = PortalisInfo(
         mode=mode,
         skipped=dict(artifact.skipped),
         wasm_path=str(artifact.wasm_path),
         cache_hit=artifact.cache_hit,
         source_sha256=artifact.source_sha256,
+        source=source,
+        time_limit=time_limit,
+        memory_limit=memory_limit,
+        on_failure=on_failure,
+        compare_action=compare_action,
     )
     namespace = module.__dict__
     usable = []
@@ -114,14 +173,21 @@ def install(
         usable.append(export)
     if not usable:
         return info
-    compiled, _ = compiled_module(artifact.wasm_path, artifact.wasm_sha256, cache)
-    inst = WasmInstance(compiled, [e.symbol for e in usable])
+    compiled, _ = compiled_module(
+        artifact.wasm_path, artifact.wasm_sha256, cache, epoch=time_limit is not None
+    )
+    inst = WasmInstance(
+        compiled,
+        [e.symbol for e in usable],
+        time_limit=time_limit,
+        memory_limit=memory_limit,
+    )
     info.instance = inst
     for export in usable:
         original = namespace[export.name]
         stats = CallStats()
         try:
-            fast = make_wrapper(inst, export, original, stats)
+            fast = make_wrapper(inst, export, original, stats, on_failure=on_failure)
         except ValueError as exc:
             info.skipped[export.name] = str(exc)
             continue
@@ -129,7 +195,9 @@ def install(
         if mode == "compare":
             cstats = CompareStats()
             info.compare_stats[export.name] = cstats
-            namespace[export.name] = make_compare(export.name, original, fast, cstats)
+            namespace[export.name] = make_compare(
+                export.name, original, fast, cstats, action=compare_action
+            )
         else:
             namespace[export.name] = fast
         info.translated.append(export.name)
@@ -144,22 +212,52 @@ def load(
     toolchain: Toolchain | None = None,
     options: BuildOptions | None = None,
     module_name: str | None = None,
+    time_limit: float | None = None,
+    memory_limit: int | None = None,
+    on_failure: str | None = None,
+    compare_action: str | None = None,
 ) -> types.ModuleType:
     """Load a Python file with its translated functions running in WASM.
 
     mode: "wasm" (default), "compare" (run both, raise ConformanceError on any
-    difference) or "python"; `PORTALIS_MODE` applies when mode is not given.
+    difference) or "python"; `PORTALIS_MODE` applies when mode is not given,
+    then the project's `[tool.portalis] mode`.
+
+    time_limit (seconds per call) and memory_limit (bytes of linear memory)
+    raise `WasmTimeoutError` / `WasmMemoryError` when exceeded. on_failure
+    ("fallback" or "error") decides whether a trap re-runs the call in
+    CPython or raises `WasmTrapError`; compare_action ("raise" or "warn")
+    what compare mode does on a difference. Each defaults to the project's
+    `[tool.portalis]` value. Build problems (no toolchain, ...) always raise
+    here: `load` is an explicit request; the import hook is the one that
+    falls back quietly.
     """
-    chosen = resolve_mode(mode)
     unit = ingest(Path(path), module_name=module_name)
+    config = project_config_for(unit.path)
+    chosen = resolve_mode(mode, config.mode if config else None)
     module = execute(unit)
     if chosen == "python":
         module.__portalis__ = PortalisInfo(mode="python", source_sha256=unit.sha256)  # type: ignore[attr-defined]
         return module
     cache = cache or Cache()
+    if options is None and config is not None:
+        options = BuildOptions(opt_level=config.opt_level, wasm_opt=config.wasm_opt)
     artifact = build(unit, toolchain=toolchain, cache=cache, options=options)
-    module.__portalis__ = install(module, artifact, chosen, cache)  # type: ignore[attr-defined]
+    if config is not None:
+        time_limit = config.time_limit if time_limit is None else time_limit
+        memory_limit = config.memory_limit if memory_limit is None else memory_limit
+    module.__portalis__ = install(  # type: ignore[attr-defined]
+        module,
+        artifact,
+        chosen,
+        cache,
+        time_limit=time_limit,
+        memory_limit=memory_limit,
+        on_failure=on_failure or (config.on_failure if config else "fallback"),
+        compare_action=compare_action or (config.compare_action if config else "raise"),
+        source="cache" if artifact.cache_hit else "build",
+    )
     return module
 
 
-__all__: list[Any] = ["PortalisInfo", "load", "resolve_mode"]
+__all__: list[Any] = ["PortalisInfo", "install", "load", "project_config_for", "resolve_mode"]

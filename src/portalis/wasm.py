@@ -8,6 +8,16 @@ the generated Python wrapper (see `calls.py`) before anything reaches WASM.
 
 A Store is not thread-safe and ctypes releases the GIL during the call, so
 every use of the instance holds `self.lock`.
+
+Sandbox and limits. Instances get WASI with nothing granted: no preopened
+directories, no environment, no arguments, no inherited stdio (the guest's
+stderr goes to a small in-memory tail that only serves diagnostics, e.g. to
+recognise Rust's "memory allocation of N bytes failed"). A per-call time limit
+uses epoch interruption: a separate engine whose code checks the epoch
+counter, a daemon thread that advances it every `TICK_S`, and a deadline set
+before each call. Modules without a time limit keep using the plain engine,
+so their compiled code and call path are exactly what they were. A memory
+limit is the store's limiter (`memory.grow` fails beyond it).
 """
 
 from __future__ import annotations
@@ -15,7 +25,11 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import hashlib
+import math
+import os
 import threading
+import time
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -24,6 +38,7 @@ import wasmtime
 from wasmtime import _ffi as ffi
 
 from .cache import Cache, hash_key
+from .errors import WasmMemoryError
 
 ERR_INFO_SIZE = 20  # struct ErrInfo { status, kind, has_msg, msg_ptr, msg_len: u32 }
 STATUS_OK, STATUS_RAISE, STATUS_BAIL = 0, 1, 2
@@ -65,13 +80,118 @@ call_unchecked = _CALL_PROTO(
     ctypes.cast(ffi.dll.wasmtime_func_call_unchecked, ctypes.c_void_p).value or 0
 )
 
+_SET_DEADLINE_PROTO = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_uint64)
+# Own prototype again: takes the same in-place-updated c_void_p context the
+# call path uses, so re-instantiation needs no rebinding in the wrappers.
+set_epoch_deadline = _SET_DEADLINE_PROTO(
+    ctypes.cast(ffi.dll.wasmtime_context_set_epoch_deadline, ctypes.c_void_p).value or 0
+)
+
+# Part of the compiled-module cache key: serialized code is only valid for an
+# engine with the same configuration (epoch checks are compiled in).
 ENGINE_CONFIG = "default"
+EPOCH_ENGINE_CONFIG = "epoch-interruption"
+
+#: How often the epoch advances; time limits are enforced to about this precision.
+TICK_S = 0.005
+#: "No deadline" for an epoch engine: far more ticks than a process lives.
+NO_DEADLINE = 1 << 60
+#: Guest stderr kept for diagnostics (the end of it, in bytes).
+STDERR_TAIL = 4096
+_OOM_MARKER = b"memory allocation of "
+
+TRAP_TIMEOUT, TRAP_MEMORY, TRAP_STACK, TRAP_OTHER = "timeout", "memory", "stack", "trap"
 
 
-@lru_cache(maxsize=1)
-def engine() -> wasmtime.Engine:
-    """One engine per process: compiled code is shared by every Store."""
-    return wasmtime.Engine()
+def engine_config(epoch: bool) -> str:
+    return EPOCH_ENGINE_CONFIG if epoch else ENGINE_CONFIG
+
+
+@lru_cache(maxsize=2)
+def engine(epoch: bool = False) -> wasmtime.Engine:
+    """One engine per process and configuration: compiled code is shared by every Store.
+
+    `epoch=True` compiles epoch checks into loops and function entries; only
+    modules with a time limit use it.
+    """
+    if not epoch:
+        return wasmtime.Engine()
+    config = wasmtime.Config()
+    config.epoch_interruption = True
+    return wasmtime.Engine(config)
+
+
+class _Ticker:
+    """Advances the epoch engine's counter every TICK_S from a daemon thread.
+
+    Started on the first time-limited instance. A forked child has no
+    threads, so the state is reset after fork and the next call restarts it.
+    """
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.running = False
+
+    def ensure(self) -> None:
+        if self.running:
+            return
+        with self.lock:
+            if self.running:
+                return
+            ptr = engine(True).ptr()
+            thread = threading.Thread(
+                target=self._run, args=(ptr,), name="portalis-epoch", daemon=True
+            )
+            thread.start()
+            self.running = True
+
+    @staticmethod
+    def _run(ptr: Any) -> None:
+        increment = ffi.wasmtime_engine_increment_epoch
+        sleep = time.sleep
+        while True:
+            sleep(TICK_S)
+            increment(ptr)
+
+    def after_fork(self) -> None:
+        self.lock = threading.Lock()
+        self.running = False
+
+
+ticker = _Ticker()
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=ticker.after_fork)
+
+
+def deadline_ticks(seconds: float) -> int:
+    """Epoch ticks for a limit of `seconds`: rounded up, plus the tick already under way."""
+    return max(1, math.ceil(seconds / TICK_S)) + 1
+
+
+class _Tail:
+    """A sink for the guest's stderr that keeps only the last STDERR_TAIL bytes.
+
+    Holds no reference to the instance or store, so the WASI context that
+    owns it never keeps a Store alive.
+    """
+
+    __slots__ = ("data",)
+
+    def __init__(self) -> None:
+        self.data = bytearray()
+
+    def __call__(self, chunk: bytes) -> None:
+        self.data += chunk
+        if len(self.data) > STDERR_TAIL:
+            del self.data[:-STDERR_TAIL]
+
+
+@dataclass(frozen=True)
+class TrapInfo:
+    """What stopped a call: `kind` is one of TRAP_TIMEOUT/MEMORY/STACK/OTHER."""
+
+    kind: str
+    message: str
 
 
 @lru_cache(maxsize=1)
@@ -91,26 +211,26 @@ def wasmtime_version() -> str:
 
 
 def compiled_module(
-    wasm_path: Path, wasm_sha256: str, cache: Cache
+    wasm_path: Path, wasm_sha256: str, cache: Cache, *, epoch: bool = False
 ) -> tuple[wasmtime.Module, bool]:
     """Compile with Cranelift once; later processes deserialize (about 10x faster).
 
     The cache entry's integrity file is checked before deserializing, because
-    `Module.deserialize` trusts its input.
+    `Module.deserialize` trusts its input. `epoch` selects the engine (and so
+    the cache entry) with epoch interruption compiled in.
     """
-    key = hash_key("cwasm", wasm_sha256, wasmtime_version(), ENGINE_CONFIG)
+    eng = engine(epoch)
+    key = hash_key("cwasm", wasm_sha256, wasmtime_version(), engine_config(epoch))
     hit_entry = cache.lookup("cwasm", key)
     if hit_entry is not None:
         try:
-            return wasmtime.Module.deserialize(
-                engine(), (hit_entry / "module.cwasm").read_bytes()
-            ), True
+            return wasmtime.Module.deserialize(eng, (hit_entry / "module.cwasm").read_bytes()), True
         except wasmtime.WasmtimeError:
             pass  # a different wasmtime build: recompile below
     data = wasm_path.read_bytes()
     if hashlib.sha256(data).hexdigest() != wasm_sha256:
         raise ValueError(f"{wasm_path}: content does not match its manifest (corrupted artifact)")
-    module = wasmtime.Module(engine(), data)
+    module = wasmtime.Module(eng, data)
 
     def create(tmp: Path) -> None:
         (tmp / "module.cwasm").write_bytes(module.serialize())
@@ -121,10 +241,28 @@ def compiled_module(
 
 
 class WasmInstance:
-    """A Store + instance whose exported functions are called through fixed buffers."""
+    """A Store + instance whose exported functions are called through fixed buffers.
 
-    def __init__(self, module: wasmtime.Module, symbols: list[str]) -> None:
+    `time_limit` (seconds per call) requires `module` to be compiled for
+    `engine(epoch=True)`; `memory_limit` (bytes of linear memory) is applied
+    to every Store this instance creates, including after a trap.
+    """
+
+    def __init__(
+        self,
+        module: wasmtime.Module,
+        symbols: list[str],
+        *,
+        time_limit: float | None = None,
+        memory_limit: int | None = None,
+    ) -> None:
         self.module = module
+        self.time_limit = time_limit
+        self.memory_limit = memory_limit
+        self.epoch = time_limit is not None
+        self.deadline = deadline_ticks(time_limit) if time_limit is not None else 0
+        self.stderr_tail = _Tail()
+        self.has_wasi = any(imp.module.startswith("wasi") for imp in module.imports)
         self.lock = threading.Lock()
         self.ctx = ctypes.c_void_p()
         # Stable wasmtime_func_t copies: re-instantiation overwrites them in place,
@@ -138,16 +276,35 @@ class WasmInstance:
         self._instantiate()
 
     def _instantiate(self) -> None:
-        store = wasmtime.Store(engine())
-        if any(imp.module.startswith("wasi") for imp in self.module.imports):
-            # Sandboxed WASI: no preopened directories, no environment, no args,
-            # no inherited stdio.
-            store.set_wasi(wasmtime.WasiConfig())
-            linker = wasmtime.Linker(engine())
-            linker.define_wasi()
-            instance = linker.instantiate(store, self.module)
-        else:
-            instance = wasmtime.Instance(store, self.module, [])
+        eng = engine(self.epoch)
+        store = wasmtime.Store(eng)
+        if self.memory_limit is not None:
+            store.set_limits(memory_size=self.memory_limit)
+        if self.epoch:
+            # Between calls (and for _initialize) there is no deadline; each
+            # call sets its own just before entering WASM.
+            store.set_epoch_deadline(NO_DEADLINE)
+            ticker.ensure()
+        self.stderr_tail = _Tail()
+        try:
+            if self.has_wasi:
+                # Sandboxed WASI: no preopened directories, no environment, no
+                # args, no stdin/stdout; stderr only into the diagnostic tail.
+                wasi = wasmtime.WasiConfig()
+                wasi.stderr_custom = self.stderr_tail
+                store.set_wasi(wasi)
+                linker = wasmtime.Linker(eng)
+                linker.define_wasi()
+                instance = linker.instantiate(store, self.module)
+            else:
+                instance = wasmtime.Instance(store, self.module, [])
+        except wasmtime.WasmtimeError as exc:
+            if self.memory_limit is not None and "memory" in str(exc).lower():
+                raise WasmMemoryError(
+                    f"the module's initial linear memory does not fit memory-limit "
+                    f"({self.memory_limit} bytes): {str(exc).splitlines()[0]}"
+                ) from None
+            raise
         exports: Any = instance.exports(store)
         init = exports.get("_initialize")
         if init is not None:
@@ -160,13 +317,28 @@ class WasmInstance:
             func = exports[symbol]
             ctypes.pointer(slot)[0] = func._func
         self._exports = exports
+        self.has_output = "__portalis_output_info" in exports and "__portalis_output_clear" in (
+            exports
+        )
         ctypes.pointer(self._util)[0] = exports["__portalis_error_info"]._func
 
     def func_address(self, symbol: str) -> int:
         return ctypes.addressof(self.funcs[symbol])
 
+    def arm(self) -> None:
+        """Start the per-call time limit: trap after `self.deadline` ticks from now.
+
+        Called (lock held) right before entering WASM, only for instances with
+        a time limit; the generated wrapper binds it only then.
+        """
+        if not ticker.running:
+            ticker.ensure()  # e.g. in a forked child
+        set_epoch_deadline(self.ctx, self.deadline)
+
     # -- slow paths (hold the lock when calling) ---------------------------------
     def _util_call(self, symbol: str, *args: int) -> int:
+        if self.epoch:
+            set_epoch_deadline(self.ctx, NO_DEADLINE)
         ctypes.pointer(self._util)[0] = self._exports[symbol]._func
         for i, a in enumerate(args):
             self._util_buf[i * 2] = a
@@ -198,20 +370,67 @@ class WasmInstance:
     def set_depth_budget(self, n: int) -> None:
         self._util_call("__portalis_set_depth_budget", n)
 
-    def recover(self, err: int | None) -> str:
-        """After a trap the instance's memory may be inconsistent: start a fresh one."""
+    def take_output(self) -> bytes | None:
+        """The module's buffered printed output (segments), which is then cleared.
+
+        The record and the bytes are bounds-checked against linear memory:
+        a bad pointer from a buggy module must not make the host read
+        outside it. None when nothing was printed (the common case: one
+        small utility call).
+        """
+        ptr = self._util_call("__portalis_output_info") & 0xFFFFFFFF
+        size = self.memory.data_len(self.store)
+        if ptr + 8 > size:
+            raise RuntimeError("WASM output record lies outside linear memory")
+        base = ctypes.addressof(self.memory.data_ptr(self.store).contents)
+        raw = ctypes.string_at(base + ptr, 8)
+        out_ptr = int.from_bytes(raw[:4], "little")
+        out_len = int.from_bytes(raw[4:], "little")
+        if out_len == 0:
+            return None
+        if out_ptr + out_len > size:
+            raise RuntimeError("WASM output buffer lies outside linear memory")
+        data = ctypes.string_at(base + out_ptr, out_len)
+        self._util_call("__portalis_output_clear")
+        return data
+
+    def recover(self, err: int | None) -> TrapInfo:
+        """After a trap the instance's memory may be inconsistent: start a fresh one.
+
+        Returns what the trap was: a time-limit interrupt, running out of
+        memory (Rust aborts with "memory allocation of N bytes failed" on its
+        stderr when `memory.grow` is refused), stack exhaustion, or anything
+        else (a runtime bug). The stderr tail is read before re-instantiating.
+        """
         message = "trap"
+        kind = TRAP_OTHER
         if self.trap:
             # Hand ownership of the trap object to wasmtime-py (it frees it),
             # then null the slot the wrappers test.
             owned = ctypes.POINTER(ffi.wasm_trap_t)(self.trap.contents)
-            message = wasmtime.Trap._from_ptr(owned).message
+            trap = wasmtime.Trap._from_ptr(owned)
+            message = trap.message
+            code = trap.trap_code
+            if code == wasmtime.TrapCode.INTERRUPT:
+                kind = TRAP_TIMEOUT
+            elif code == wasmtime.TrapCode.STACK_OVERFLOW:
+                kind = TRAP_STACK
+            elif code == wasmtime.TrapCode.UNREACHABLE and (
+                _OOM_MARKER in self.stderr_tail.data
+                or (self.memory_limit is not None and not self.has_wasi)
+            ):
+                kind = TRAP_MEMORY
             ctypes.memset(self.trap_addr, 0, ctypes.sizeof(ctypes.c_void_p))
         if err:
             error = wasmtime.WasmtimeError._from_ptr(
                 ctypes.cast(err, ctypes.POINTER(ffi.wasmtime_error_t))
             )
             message = str(error)
+        lines = [line.strip() for line in message.splitlines() if line.strip()]
+        summary = lines[-1] if lines else "trap"
+        detail = bytes(self.stderr_tail.data).decode("utf-8", "replace").strip()
+        if detail:
+            summary += f" (guest stderr: {detail.splitlines()[-1]})"
         self.traps += 1
         self._instantiate()
-        return message
+        return TrapInfo(kind, summary)
