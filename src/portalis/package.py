@@ -72,6 +72,7 @@ class ModuleResult:
     wasm_size: int = 0
     seconds: float = 0.0
     cache_hit: bool = False
+    key: str = ""  # the artifact's cache key (`portalis.build.artifact_key`)
     manifest: dict[str, Any] = field(default_factory=dict)
 
 
@@ -233,6 +234,7 @@ def _result(module: MarkedModule, art: Any, seconds: float) -> ModuleResult:
         wasm_size=size,
         seconds=seconds,
         cache_hit=art.cache_hit,
+        key=art.key,
         manifest=dict(art.manifest),
     )
 
