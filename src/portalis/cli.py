@@ -12,9 +12,14 @@ import sys
 import time
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ._version import __version__
 from .errors import BuildError, UserError
+
+if TYPE_CHECKING:
+    from .config import PortalisConfig
+    from .package import ProjectBuild
 
 EXIT_USER_ERROR = 2
 
@@ -61,6 +66,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .build import build
     from .ingest import ingest
 
+    if args.target is None:
+        return _build_project(args)
+    if args.smoke:
+        raise UserError("--smoke works on the project's marked modules: leave out FILE|PKGDIR")
     target = Path(args.target)
     files = _sources(target)
     out_dir = Path(args.out) if args.out else None
@@ -101,6 +110,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     from .analysis import analyse
     from .ingest import ingest
 
+    if args.hook or args.update_lock:
+        return _check_project(args)
+    if not args.files:
+        raise UserError("no files given (or use --hook to check the project's marked modules)")
     failed = False
     for name in args.files:
         unit = ingest(Path(name))
@@ -114,6 +127,176 @@ def cmd_check(args: argparse.Namespace) -> int:
             failed = failed or args.strict
         print(f"{name}: {len(spec.translated)} translated, {len(spec.skipped)} skipped")
     return 1 if failed else 0
+
+
+def _project_config() -> PortalisConfig:
+    """`[tool.portalis]` of the project around the current directory, or a UserError."""
+    from .config import find_project_config
+
+    config = find_project_config(Path.cwd())
+    if config is None or config.path is None:
+        raise UserError(
+            f"{Path.cwd()}: no pyproject.toml with a [tool.portalis] table here or above; "
+            "add one that marks modules (`modules = [...]`)"
+        )
+    if not config.modules and not config.packages:
+        raise UserError(f"{config.path}: [tool.portalis] marks no modules (`modules = [...]`)")
+    return config
+
+
+def _relative(path: str) -> str:
+    try:
+        return str(Path(path).relative_to(Path.cwd()))
+    except ValueError:
+        return path
+
+
+def _check_project(args: argparse.Namespace) -> int:
+    """pre-commit mode: check marked modules (all, or those among FILES) against portalis.lock.
+
+    Files that are not marked modules are ignored: pre-commit passes every
+    staged Python file. No Rust toolchain is needed (analysis only).
+    """
+    import dataclasses
+
+    from .analysis import analyse
+    from .ingest import ingest
+    from .lock import LOCK_NAME, merge, read_lock, write_lock
+    from .package import discover
+
+    config = _project_config()
+    marked = discover(config)
+    if args.files:
+        wanted = {Path(f).resolve() for f in args.files}
+        selected = [m for m in marked if m.path in wanted]
+    else:
+        selected = marked
+    current: dict[str, dict[str, str | None]] = {}
+    skipped_any = False
+    for module in selected:
+        unit = ingest(module.path, module_name=module.name)
+        spec = analyse(unit)
+        functions: dict[str, str | None] = {name: None for name in spec.translated}
+        for fname, diag in spec.skipped.items():
+            diag = dataclasses.replace(diag, path=_relative(diag.path))
+            print(
+                diag.render(unit.text, severity="warning").replace(
+                    "warning: ", f"warning: `{module.name}.{fname}` stays Python: ", 1
+                )
+            )
+            functions[fname] = diag.short()
+            skipped_any = True
+        current[module.name] = functions
+        print(
+            f"{_relative(str(module.path))} ({module.name}): {len(spec.translated)} translated, "
+            f"{len(spec.skipped)} skipped"
+        )
+    assert config.root is not None
+    lock_path = config.root / LOCK_NAME
+    old = read_lock(lock_path)
+    lock, regressions = merge(old, current, accept=args.update_lock)
+    if args.update_lock and not args.files:
+        names = {m.name for m in marked}
+        lock.modules = {m: fns for m, fns in lock.modules.items() if m in names}
+    for reg in regressions:
+        print(
+            f"error: `{reg.module}.{reg.function}` translated before (listed in {LOCK_NAME}) "
+            f"but now stays Python: {reg.reason}",
+            file=sys.stderr,
+        )
+    if write_lock(lock_path, lock):
+        print(f"updated {_relative(str(lock_path))}: commit it with your change")
+    if regressions:
+        print(
+            f"portalis: {len(regressions)} function(s) no longer translate; fix them, or accept "
+            "with `portalis check --update-lock`",
+            file=sys.stderr,
+        )
+        return 1
+    return 1 if (args.strict and skipped_any) else 0
+
+
+def _build_project(args: argparse.Namespace) -> int:
+    """`portalis build` with no target: the project's marked modules, as a wheel build does."""
+    from .package import build_project, discover, summary_table
+
+    config = _project_config()
+    modules = discover(config)
+
+    def progress(line: str) -> None:
+        print(line, file=sys.stderr, flush=True)
+
+    project = build_project(config, modules, progress=progress)
+    if not project.has_wasm:
+        return 0
+    print(summary_table(project))
+    if args.verbose:
+        for res in project.results:
+            for name, why in res.skipped.items():
+                print(f"    skipped {res.module.name}.{name}: {why}")
+    if args.out:
+        out_dir = Path(args.out)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for res in project.results:
+            assert res.wasm_path is not None
+            shutil.copyfile(res.wasm_path, out_dir / f"{res.module.name}.wasm")
+    return _smoke(project) if args.smoke else 0
+
+
+_SMOKE_VALUES = {"int": (3, 0), "float": (1.5, 0.0), "bool": (True, False)}
+
+
+def _smoke(project: ProjectBuild) -> int:
+    """Import each built module in compare mode and call every WASM function a few times.
+
+    Compare mode runs each call in CPython too and raises ConformanceError on
+    any difference; an exception both sides raise alike is an agreed outcome.
+    Arguments are small values of each parameter's annotated type.
+    """
+    import signal
+
+    from .errors import ConformanceError
+    from .loader import load
+    from .translate.model import Export
+
+    def too_slow(signum: int, frame: object) -> None:
+        raise UserError("smoke call took longer than 60 s (a loop that never ends?)")
+
+    failures = 0
+    previous = signal.signal(signal.SIGALRM, too_slow)
+    try:
+        for res in project.results:
+            module = load(res.module.path, mode="compare", module_name=res.module.name)
+            info = module.__portalis__  # type: ignore[attr-defined]
+            calls = 0
+            for data in res.manifest.get("exports", []):
+                export = Export.from_json(data)
+                if export.name not in info.translated:
+                    continue
+                kinds = [p.type for p in export.params]
+                if not all(k in _SMOKE_VALUES for k in kinds):
+                    continue
+                for i in range(2):
+                    call_args = tuple(_SMOKE_VALUES[k][i] for k in kinds)
+                    signal.alarm(60)
+                    try:
+                        getattr(module, export.name)(*call_args)
+                    except ConformanceError as exc:
+                        failures += 1
+                        print(f"smoke: {res.module.name}: {exc}", file=sys.stderr)
+                    except Exception:  # raised identically by CPython and WASM: agreed
+                        pass
+                    finally:
+                        signal.alarm(0)
+                    calls += 1
+            print(
+                f"smoke: {res.module.name}: imported in compare mode, "
+                f"{len(info.translated)} function(s) in WASM, {calls} call(s) checked against "
+                "CPython"
+            )
+    finally:
+        signal.signal(signal.SIGALRM, previous)
+    return 1 if failures else 0
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
@@ -152,14 +335,34 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument("file")
     t.add_argument("-o", "--output", help="write the Rust to this file instead of stdout")
     t.set_defaults(func=cmd_translate)
-    b = sub.add_parser("build", help="translate and compile a module or a package to .wasm")
-    b.add_argument("target", metavar="FILE|PKGDIR")
+    b = sub.add_parser(
+        "build",
+        help="translate and compile a module or a package to .wasm "
+        "(no target: the project's [tool.portalis] modules)",
+    )
+    b.add_argument("target", metavar="FILE|PKGDIR", nargs="?")
     b.add_argument("--out", help="copy the .wasm and manifest of each module here")
     b.add_argument("-v", "--verbose", action="store_true", help="list skipped functions")
+    b.add_argument(
+        "--smoke",
+        action="store_true",
+        help="then import each marked module in compare mode and call its WASM functions",
+    )
     b.set_defaults(func=cmd_build)
     c = sub.add_parser("check", help="report functions that would stay Python (no Rust needed)")
-    c.add_argument("files", nargs="+")
+    c.add_argument("files", nargs="*")
     c.add_argument("--strict", action="store_true", help="exit 1 if anything is skipped")
+    c.add_argument(
+        "--hook",
+        action="store_true",
+        help="pre-commit mode: check the project's marked modules (those among FILES) and fail "
+        "if a function listed in portalis.lock no longer translates",
+    )
+    c.add_argument(
+        "--update-lock",
+        action="store_true",
+        help="accept the current state: rewrite portalis.lock from what translates now",
+    )
     c.set_defaults(func=cmd_check)
     d = sub.add_parser("doctor", help="show the toolchain Portalis found, or what to install")
     d.set_defaults(func=cmd_doctor)
