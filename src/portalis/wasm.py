@@ -169,10 +169,14 @@ def deadline_ticks(seconds: float) -> int:
 
 
 class _Tail:
-    """A sink for the guest's stderr that keeps only the last STDERR_TAIL bytes.
+    """The guest's stderr, last STDERR_TAIL bytes only, for diagnostics.
 
-    Holds no reference to the instance or store, so the WASI context that
-    owns it never keeps a Store alive.
+    Filled by `_fd_write`, a host function that replaces WASI's `fd_write`:
+    wasmtime's own custom-output streams call back into Python from a tokio
+    worker thread, which at interpreter exit cannot take the GIL and aborts
+    the process. A linker function runs on the calling thread, inside the
+    call, like any other import. Holds no reference to the instance or
+    store, so nothing keeps a Store alive.
     """
 
     __slots__ = ("data",)
@@ -180,10 +184,49 @@ class _Tail:
     def __init__(self) -> None:
         self.data = bytearray()
 
-    def __call__(self, chunk: bytes) -> None:
+    def add(self, chunk: bytes) -> None:
         self.data += chunk
         if len(self.data) > STDERR_TAIL:
             del self.data[:-STDERR_TAIL]
+
+
+_FD_WRITE_TYPE: list[wasmtime.FuncType] = []
+_WASI_ERRNO_BADF = 8
+
+
+def _fd_write_for(tail: _Tail) -> Any:
+    """WASI `fd_write(fd, iovs, iovs_len, nwritten) -> errno` into `tail`.
+
+    stdout writes are accepted and dropped (printed output goes through the
+    module's own buffer, see calls.emit_output); stderr is kept in the tail;
+    any other descriptor does not exist in the sandbox (EBADF). Bounds are
+    checked by `Memory.read`/`write`, so a bad pointer traps, never reads the
+    host's memory.
+    """
+
+    def fd_write(caller: Any, fd: int, iovs: int, iovs_len: int, nwritten: int) -> int:
+        if fd not in (1, 2):
+            return _WASI_ERRNO_BADF
+        memory = caller.get("memory")
+        total = 0
+        for i in range(min(iovs_len, 1024)):
+            raw = memory.read(caller, iovs + 8 * i, iovs + 8 * i + 8)
+            ptr = int.from_bytes(raw[:4], "little")
+            length = int.from_bytes(raw[4:], "little")
+            if fd == 2:
+                tail.add(bytes(memory.read(caller, ptr, ptr + length)))
+            total += length
+        memory.write(caller, total.to_bytes(4, "little"), nwritten)
+        return 0
+
+    return fd_write
+
+
+def _fd_write_type() -> wasmtime.FuncType:
+    if not _FD_WRITE_TYPE:
+        i32 = wasmtime.ValType.i32()
+        _FD_WRITE_TYPE.append(wasmtime.FuncType([i32, i32, i32, i32], [i32]))
+    return _FD_WRITE_TYPE[0]
 
 
 @dataclass(frozen=True)
@@ -263,6 +306,10 @@ class WasmInstance:
         self.deadline = deadline_ticks(time_limit) if time_limit is not None else 0
         self.stderr_tail = _Tail()
         self.has_wasi = any(imp.module.startswith("wasi") for imp in module.imports)
+        self.writes_fds = any(
+            imp.module == "wasi_snapshot_preview1" and imp.name == "fd_write"
+            for imp in module.imports
+        )
         self.lock = threading.Lock()
         self.ctx = ctypes.c_void_p()
         # Stable wasmtime_func_t copies: re-instantiation overwrites them in place,
@@ -289,12 +336,19 @@ class WasmInstance:
         try:
             if self.has_wasi:
                 # Sandboxed WASI: no preopened directories, no environment, no
-                # args, no stdin/stdout; stderr only into the diagnostic tail.
-                wasi = wasmtime.WasiConfig()
-                wasi.stderr_custom = self.stderr_tail
-                store.set_wasi(wasi)
+                # args, no stdio; fd_write only into the diagnostic tail.
+                store.set_wasi(wasmtime.WasiConfig())
                 linker = wasmtime.Linker(eng)
                 linker.define_wasi()
+                if self.writes_fds:
+                    linker.allow_shadowing = True
+                    linker.define_func(
+                        "wasi_snapshot_preview1",
+                        "fd_write",
+                        _fd_write_type(),
+                        _fd_write_for(self.stderr_tail),
+                        access_caller=True,
+                    )
                 instance = linker.instantiate(store, self.module)
             else:
                 instance = wasmtime.Instance(store, self.module, [])
@@ -417,7 +471,7 @@ class WasmInstance:
                 kind = TRAP_STACK
             elif code == wasmtime.TrapCode.UNREACHABLE and (
                 _OOM_MARKER in self.stderr_tail.data
-                or (self.memory_limit is not None and not self.has_wasi)
+                or (self.memory_limit is not None and not self.writes_fds)
             ):
                 kind = TRAP_MEMORY
             ctypes.memset(self.trap_addr, 0, ctypes.sizeof(ctypes.c_void_p))
@@ -428,9 +482,13 @@ class WasmInstance:
             message = str(error)
         lines = [line.strip() for line in message.splitlines() if line.strip()]
         summary = lines[-1] if lines else "trap"
-        detail = bytes(self.stderr_tail.data).decode("utf-8", "replace").strip()
-        if detail:
-            summary += f" (guest stderr: {detail.splitlines()[-1]})"
+        said = [
+            line.strip()
+            for line in bytes(self.stderr_tail.data).decode("utf-8", "replace").splitlines()
+            if line.strip() and not line.startswith("note:")
+        ]
+        if said:
+            summary += f" (guest stderr: {' '.join(said[-2:])})"
         self.traps += 1
         self._instantiate()
         return TrapInfo(kind, summary)
