@@ -190,7 +190,6 @@ class _Tail:
             del self.data[:-STDERR_TAIL]
 
 
-_FD_WRITE_TYPE: list[wasmtime.FuncType] = []
 _WASI_ERRNO_BADF = 8
 
 
@@ -223,10 +222,10 @@ def _fd_write_for(tail: _Tail) -> Any:
 
 
 def _fd_write_type() -> wasmtime.FuncType:
-    if not _FD_WRITE_TYPE:
-        i32 = wasmtime.ValType.i32()
-        _FD_WRITE_TYPE.append(wasmtime.FuncType([i32, i32, i32, i32], [i32]))
-    return _FD_WRITE_TYPE[0]
+    """A fresh type each time: wasmtime ties a FuncType to the first engine it is used with
+    (reusing one across the plain and the epoch engine aborts the process)."""
+    i32 = wasmtime.ValType.i32()
+    return wasmtime.FuncType([i32, i32, i32, i32], [i32])
 
 
 @dataclass(frozen=True)
