@@ -28,14 +28,14 @@ from test_hook_support import (
 def _source() -> str:
     """A module whose WASM no other test has compiled (so no cached compiled code hides it)."""
     k = uuid.uuid4().int % 1_000_000
-    return f'''\
+    return f"""\
 def add(a: int, b: int) -> int:
     return a + b + {k}
 
 
 def twice(x: float) -> float:
     return x * 2.0
-'''
+"""
 
 
 IMPORT = (
@@ -133,7 +133,9 @@ def test_truncated_wheel_wasm_is_refused_and_on_failure_error_raises(tmp_path: P
         ("abi", 99, "built for Portalis ABI 99"),
     ],
 )
-def test_foreign_manifest_is_not_used(tmp_path: Path, field: str, value: Any, expected: str) -> None:
+def test_foreign_manifest_is_not_used(
+    tmp_path: Path, field: str, value: Any, expected: str
+) -> None:
     site = tmp_path / "site"
     where = real_wheel(site, _source())
     _edit_manifest(where, **{field: value})

@@ -23,7 +23,7 @@ from portalis.ingest import ingest
 from portalis.toolchain import find_toolchain
 from test_hook_support import child_env
 
-WORK = '''\
+WORK = """\
 def mix(a: int, b: int) -> int:
     r = 0
     for i in range(a % 50):
@@ -44,7 +44,7 @@ def grow(n: int) -> int:
 
 def half(x: float) -> float:
     return x / 2.0
-'''
+"""
 
 THREADS = 8
 CALLS = 400
@@ -72,7 +72,7 @@ def _hammer(fast: ModuleType, plain: ModuleType) -> list[str]:
                 got = run(getattr(fast, name), args, {})
                 want = run(getattr(plain, name), args, {})
                 if not same_outcome(want, got):
-                    problems.append(f"thread {t}: {name}{args}: {got.describe()} != {want.describe()}")
+                    problems.append(f"{t}: {name}{args}: {got.describe()} != {want.describe()}")
 
     threads = [threading.Thread(target=worker, args=(t,)) for t in range(THREADS)]
     for th in threads:
