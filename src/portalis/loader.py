@@ -19,17 +19,19 @@ import sys
 import types
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .build import BuildOptions, WasmArtifact, build
 from .cache import Cache
 from .calls import CallStats, make_wrapper
-from .conformance import CompareStats, make_compare, same_value
 from .errors import UserError
 from .ingest import SourceUnit, ingest
 from .projects import project_config_for
 from .toolchain import Toolchain
 from .wasm import WasmInstance, compiled_module
+
+if TYPE_CHECKING:
+    from .conformance import CompareStats
 
 MODES = ("wasm", "compare", "python")
 
@@ -150,6 +152,8 @@ def install(
     )
     namespace = module.__dict__
     usable = []
+    if artifact.constants_used:
+        from .conformance import same_value
     for export in artifact.exports:
         original = namespace.get(export.name)
         code = getattr(original, "__code__", None)
@@ -193,6 +197,8 @@ def install(
             continue
         info.call_stats[export.name] = stats
         if mode == "compare":
+            from .conformance import CompareStats, make_compare
+
             cstats = CompareStats()
             info.compare_stats[export.name] = cstats
             namespace[export.name] = make_compare(

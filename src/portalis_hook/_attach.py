@@ -34,7 +34,6 @@ from typing import TYPE_CHECKING, Any
 
 from portalis.build import BuildOptions, WasmArtifact, build
 from portalis.cache import Cache
-from portalis.config import PortalisConfig, parse_config
 from portalis.errors import PortalisWarning, ToolchainError, UserError
 from portalis.ingest import ingest
 from portalis.loader import MODES, PortalisInfo, install
@@ -42,10 +41,15 @@ from portalis.projects import project_config_for
 from portalis.toolchain import INSTALL_HINT, find_toolchain
 from portalis.translate.model import Export
 
-from .manifest import ModuleEntry, incompatibility
-
 if TYPE_CHECKING:
+    from portalis.config import PortalisConfig
+
     from ._finder import Mark, PortalisFinder
+    from .manifest import ModuleEntry
+
+# Imported lazily below: the TOML parser (via portalis.config) and the manifest
+# module are only needed for a wheel's module; each import costs milliseconds
+# on the first marked import of a process.
 
 __all__ = ["Settings", "attach", "settings_for"]
 
@@ -103,7 +107,11 @@ def _config_for(module: ModuleType, mark: Mark, finder: PortalisFinder) -> Porta
     if mark.kind == "manifest":
         found = finder.manifests.get(mark.where or "")
         table = found[1].config if found else {}
-        return parse_config(dict(table), Path(mark.where or "")) if table else None
+        if not table:
+            return None
+        from portalis.config import parse_config
+
+        return parse_config(dict(table), Path(mark.where or ""))
     return project_config_for(Path(str(module.__file__)))
 
 
@@ -166,6 +174,8 @@ def attach(module: ModuleType, mark: Mark, finder: PortalisFinder) -> None:
     failure: BaseException | None = None
 
     if mark.kind == "manifest":
+        from .manifest import incompatibility
+
         found = finder.manifest_entry(name, mark)
         manifest = finder.manifests[mark.where or ""][1]
         problem = incompatibility(manifest)
