@@ -15,6 +15,8 @@ import venv
 from dataclasses import dataclass
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
 
@@ -74,6 +76,14 @@ def make_venv(path: Path, *packages: str, find_links: Path | None = None) -> Env
 def pip_install(env: Env, *packages: str, find_links: Path | None = None) -> None:
     links = ["--find-links", str(find_links)] if find_links else []
     run([env.python, "-m", "pip", "install", "-q", *links, *packages])
+
+
+@pytest.fixture(scope="session")
+def wheelhouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A directory holding a wheel of this checkout (import this fixture into a test module)."""
+    out = tmp_path_factory.mktemp("wheelhouse")
+    build_portalis_wheel(out)
+    return out
 
 
 def build_portalis_wheel(out: Path) -> Path:

@@ -20,17 +20,12 @@ from pathlib import Path
 
 import pytest
 
-from buildenv import EXAMPLES, Env, build_portalis_wheel, make_venv, pip_install, pip_wheel, run
+from buildenv import EXAMPLES, Env, make_venv, pip_install, pip_wheel, run, wheelhouse
+
+__all__ = ["wheelhouse"]  # the session fixture, shared with the other build tests
 
 HATCH_EXAMPLE = EXAMPLES / "textstats_hatch"
 SETUPTOOLS_EXAMPLE = EXAMPLES / "geometry_setuptools"
-
-
-@pytest.fixture(scope="session")
-def wheelhouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("wheelhouse")
-    build_portalis_wheel(out)
-    return out
 
 
 @pytest.fixture(scope="module")
