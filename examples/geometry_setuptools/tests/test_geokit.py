@@ -11,7 +11,6 @@ import math
 import os
 
 import pytest
-
 from geokit import LatticePolygon, route_length_km, shapes
 from geokit.kernels import numeric, planar
 

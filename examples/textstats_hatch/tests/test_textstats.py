@@ -11,7 +11,6 @@ import math
 import os
 
 import pytest
-
 import textstats
 from textstats import readability, text, zipf
 

@@ -6,6 +6,7 @@ kernels in `geokit.kernels`, which run in WebAssembly in a Portalis-built wheel.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -75,5 +76,5 @@ class LatticePolygon:
 def route_length_km(stops: Sequence[tuple[float, float]]) -> float:
     """Length of a route through (lat, lon) stops along great circles."""
     return sum(
-        numeric.haversine_km(a[0], a[1], b[0], b[1]) for a, b in zip(stops, stops[1:])
+        numeric.haversine_km(a[0], a[1], b[0], b[1]) for a, b in itertools.pairwise(stops)
     )
