@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import shutil
+import sys
 import tarfile
 import zipfile
 from collections.abc import Iterator
@@ -68,7 +69,7 @@ def example_wheels(
     for name, src in (("textstats", HATCH_EXAMPLE), ("geokit", SETUPTOOLS_EXAMPLE)):
         project = copy_example(src, work / src.name)
         proc = pip_wheel(
-            "python",
+            sys.executable,
             project,
             out,
             find_links=wheelhouse,
@@ -372,7 +373,7 @@ def test_sdist_has_sources_only_and_builds_a_working_wheel(
     assert not [n for n in names if n.endswith((".wasm", ".pth")) or ".portalis" in n]
 
     out = tmp_path / "wheel"
-    pip_wheel("python", sdist, out, find_links=wheelhouse,
+    pip_wheel(sys.executable, sdist, out, find_links=wheelhouse,
               env={"PORTALIS_CACHE_DIR": str(tmp_path / "cache")})
     (wheel,) = out.glob("*.whl")
     check_wheel(
