@@ -44,6 +44,12 @@ def grow(n: int) -> int:
 
 def half(x: float) -> float:
     return x / 2.0
+
+
+def depth(n: int) -> int:
+    if n == 0:
+        return 0
+    return 1 + depth(n - 1)
 """
 
 THREADS = 8
@@ -58,6 +64,7 @@ def _args(thread: int, i: int) -> list[tuple[str, tuple[Any, ...]]]:
         ("safe_div", (k, i % 7 - 3)),  # b == 0 on some steps: ZeroDivisionError
         ("grow", (i % 60,)),  # beyond 3**39 the i64 overflows: a bail to CPython
         ("half", (float(k),)),
+        ("depth", ((i * 37) % 300,)),  # past 48 nested calls: the deeper-budget retry
     ]
 
 
@@ -90,11 +97,13 @@ def test_eight_threads_one_instance_no_mixed_results(
     src.write_text(WORK)
     fast = portalis.load(src, time_limit=time_limit)
     plain = portalis.load(src, mode="python")
-    assert fast.__portalis__.translated == ["mix", "safe_div", "grow", "half"]
+    assert fast.__portalis__.translated == ["mix", "safe_div", "grow", "half", "depth"]
     problems = _hammer(fast, plain)
     assert problems == [], problems[:5]
     stats = fast.__portalis__.call_stats
-    assert stats["safe_div"].exceptions > 0 and stats["grow"].bails > 0  # slow paths were hit
+    # the slow paths were hit: exceptions, overflow bails, depth retries
+    assert stats["safe_div"].exceptions > 0 and stats["grow"].bails > 0
+    assert stats["depth"].bails > 0
     assert all(s.traps == 0 for s in stats.values())
 
 

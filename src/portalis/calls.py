@@ -308,15 +308,20 @@ def {export.name}({params_src}):
         return retry_deeper(budget, again)
 
     def retry_deeper(budget: int, again: Callable[[], Any]) -> Any:
-        """Deep recursion: now that the real Python depth is known, allow WASM that deep."""
-        retrying.active = True
+        """Deep recursion: now that the real Python depth is known, allow WASM that deep.
+
+        The budget is instance-wide state, so the (re-entrant) instance lock is
+        held for the whole retry: another thread neither runs with this
+        thread's budget nor resets it halfway. Such retries are rare (a
+        recursion deeper than 48 calls), so serializing them costs little.
+        """
         with inst.lock:
+            retrying.active = True
             inst.set_depth_budget(budget)
-        try:
-            return again()
-        finally:
-            retrying.active = False
-            with inst.lock:
+            try:
+                return again()
+            finally:
+                retrying.active = False
                 inst.set_depth_budget(DEFAULT_DEPTH_BUDGET)
 
     def convert(raw: Any) -> Any:

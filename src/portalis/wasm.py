@@ -309,7 +309,9 @@ class WasmInstance:
             imp.module == "wasi_snapshot_preview1" and imp.name == "fd_write"
             for imp in module.imports
         )
-        self.lock = threading.Lock()
+        # Re-entrant: a deep-recursion retry holds it across its nested call
+        # (calls.py), so no other thread runs with, or resets, the raised budget.
+        self.lock = threading.RLock()
         self.ctx = ctypes.c_void_p()
         # Stable wasmtime_func_t copies: re-instantiation overwrites them in place,
         # so wrappers keep their addresses.
