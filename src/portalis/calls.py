@@ -189,7 +189,9 @@ def make_wrapper(
         "\n            " + _STORE[p.type].format(a=p.name, k2=2 * k, k4=4 * k)
         for k, p in enumerate(export.params)
     )
-    arm = "\n            _arm()" if inst.time_limit is not None else ""
+    # The per-call time limit: trap `inst.deadline` epoch ticks from now. Only
+    # time-limited instances get this line (one C call), the rest are unchanged.
+    arm = "\n            _deadline(_ctx, _ticks)" if inst.time_limit is not None else ""
     cond, value = _FAST[export.returns]
     if prints:
         # Output is taken (and the buffer cleared) under the lock, written
@@ -345,7 +347,8 @@ def {export.name}({params_src}):
         "_i32": (ctypes.c_int32 * (4 * n)).from_buffer(buf),
         "_SENT": w.I64_SENTINEL,
         "_OK_FAST": _OK_FAST,
-        "_arm": inst.arm,
+        "_deadline": w.set_epoch_deadline,
+        "_ticks": inst.deadline_arg,
         "_take_error": inst.take_error,
         "_take_output": inst.take_output,
         "_emit": emit_output,

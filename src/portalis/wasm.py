@@ -80,9 +80,11 @@ call_unchecked = _CALL_PROTO(
     ctypes.cast(ffi.dll.wasmtime_func_call_unchecked, ctypes.c_void_p).value or 0
 )
 
-_SET_DEADLINE_PROTO = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_uint64)
 # Own prototype again: takes the same in-place-updated c_void_p context the
 # call path uses, so re-instantiation needs no rebinding in the wrappers.
+# PYFUNCTYPE keeps the GIL (the function only stores a number): cheaper than
+# releasing and re-taking it around a few nanoseconds of work.
+_SET_DEADLINE_PROTO = ctypes.PYFUNCTYPE(None, ctypes.c_void_p, ctypes.c_uint64)
 set_epoch_deadline = _SET_DEADLINE_PROTO(
     ctypes.cast(ffi.dll.wasmtime_context_set_epoch_deadline, ctypes.c_void_p).value or 0
 )
@@ -124,8 +126,9 @@ def engine(epoch: bool = False) -> wasmtime.Engine:
 class _Ticker:
     """Advances the epoch engine's counter every TICK_S from a daemon thread.
 
-    Started on the first time-limited instance. A forked child has no
-    threads, so the state is reset after fork and the next call restarts it.
+    Started with the first time-limited instance. A forked child inherits no
+    threads, so it starts its own right after the fork (if the parent had
+    one): the call path then needs no check of its own.
     """
 
     def __init__(self) -> None:
@@ -154,8 +157,11 @@ class _Ticker:
             increment(ptr)
 
     def after_fork(self) -> None:
+        was_running = self.running
         self.lock = threading.Lock()
         self.running = False
+        if was_running:
+            self.ensure()
 
 
 ticker = _Ticker()
@@ -303,6 +309,8 @@ class WasmInstance:
         self.memory_limit = memory_limit
         self.epoch = time_limit is not None
         self.deadline = deadline_ticks(time_limit) if time_limit is not None else 0
+        # A ready-made C integer: passing it skips ctypes' int conversion per call.
+        self.deadline_arg = ctypes.c_uint64(self.deadline)
         self.stderr_tail = _Tail()
         self.has_wasi = any(imp.module.startswith("wasi") for imp in module.imports)
         self.writes_fds = any(
@@ -379,16 +387,6 @@ class WasmInstance:
 
     def func_address(self, symbol: str) -> int:
         return ctypes.addressof(self.funcs[symbol])
-
-    def arm(self) -> None:
-        """Start the per-call time limit: trap after `self.deadline` ticks from now.
-
-        Called (lock held) right before entering WASM, only for instances with
-        a time limit; the generated wrapper binds it only then.
-        """
-        if not ticker.running:
-            ticker.ensure()  # e.g. in a forked child
-        set_epoch_deadline(self.ctx, self.deadline)
 
     # -- slow paths (hold the lock when calling) ---------------------------------
     def _util_call(self, symbol: str, *args: int) -> int:
