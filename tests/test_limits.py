@@ -3,6 +3,7 @@ the module stays usable, and WASM sees no filesystem or environment."""
 
 from __future__ import annotations
 
+import hashlib
 import time
 from pathlib import Path
 
@@ -61,24 +62,16 @@ def test_no_limit_keeps_the_plain_engine(tmp_path: Path) -> None:
     m = portalis.load(src)
     inst = m.__portalis__.instance
     assert inst is not None and not inst.epoch and inst.time_limit is None
-    assert inst.module.__class__ is not None and m.add(1, 1) == 2
+    assert "_deadline" not in m.add.__code__.co_names  # the fast path has no limit code
+    assert m.add(1, 1) == 2
     # Serialized code is engine-config specific: the two configurations are two cache entries.
     limited = portalis.load(src, time_limit=5)
-    assert limited.add(1, 1) == 2
-    sha = m.__portalis__.instance and limited.__portalis__.instance
-    assert sha is not None
-    cache = Cache()
-    digest = _wasm_sha(m)
+    assert limited.add(1, 1) == 2 and limited.__portalis__.instance.epoch
+    assert "_deadline" in limited.add.__code__.co_names
+    digest = hashlib.sha256(Path(m.__portalis__.wasm_path).read_bytes()).hexdigest()
     for epoch in (False, True):
         key = hash_key("cwasm", digest, wasm.wasmtime_version(), wasm.engine_config(epoch))
-        assert cache.lookup("cwasm", key) is not None
-
-
-def _wasm_sha(m: object) -> str:
-    import hashlib
-
-    path = m.__portalis__.wasm_path  # type: ignore[attr-defined]
-    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+        assert Cache().lookup("cwasm", key) is not None
 
 
 def test_memory_limit_raises_and_instance_recovers() -> None:

@@ -25,6 +25,7 @@ __all__ = [
     "libc_version",
     "pow_certified_libm",
     "probe_messages",
+    "probe_templates",
     "py_version",
     "render_pyver_rs",
     "runtime_dir",
@@ -33,7 +34,17 @@ __all__ = [
 ]
 
 # The runtime crate's committed sources, in `src/portalis/rt/`.
-RUNTIME_FILES: Final = ("lib.rs", "err.rs", "int.rs", "float.rs", "cmp.rs", "range.rs")
+RUNTIME_FILES: Final = (
+    "lib.rs",
+    "err.rs",
+    "int.rs",
+    "float.rs",
+    "cmp.rs",
+    "range.rs",
+    "slice.rs",
+    "str.rs",
+    "fmt.rs",
+)
 
 
 _T = TypeVar("_T")
@@ -105,6 +116,61 @@ def _range_step_zero() -> object:
     return range(0, 1, _ident(0))
 
 
+def _slice_step_zero() -> object:
+    return _ident("abc")[:: _ident(0)]
+
+
+def _str_index() -> object:
+    return _ident("abc")[_ident(3)]
+
+
+def _str_split_empty() -> object:
+    return _ident("a").split(_ident(""))
+
+
+def _str_rsplit_empty() -> object:
+    return _ident("a").rsplit(_ident(""))
+
+
+def _str_partition_empty() -> object:
+    return _ident("a").partition(_ident(""))
+
+
+def _str_rpartition_empty() -> object:
+    return _ident("a").rpartition(_ident(""))
+
+
+def _str_index_missing() -> object:
+    return _ident("a").index(_ident("b"))
+
+
+def _str_rindex_missing() -> object:
+    return _ident("a").rindex(_ident("b"))
+
+
+def _str_center_fill() -> object:
+    return _ident("a").center(3, _ident("ab"))
+
+
+def _str_ljust_fill() -> object:
+    return _ident("a").ljust(3, _ident("ab"))
+
+
+def _str_rjust_fill() -> object:
+    return _ident("a").rjust(3, _ident("ab"))
+
+
+def _chr_range() -> object:
+    return chr(_ident(0x110000))
+
+
+def _format(value: object, spec: str) -> Callable[[], object]:
+    def probe() -> object:
+        return format(_ident(value), _ident(spec))
+
+    return probe
+
+
 # Constant name in pyver.rs -> (the exception CPython must raise, the probe).
 _PROBES: Final[dict[str, tuple[type[BaseException], Callable[[], object]]]] = {
     "INT_FLOORDIV_ZERO": (ZeroDivisionError, _int_floordiv_zero),
@@ -122,7 +188,74 @@ _PROBES: Final[dict[str, tuple[type[BaseException], Callable[[], object]]]] = {
     "FLOAT_DIVMOD_ZERO": (ZeroDivisionError, _float_divmod_zero),
     "FLOAT_POW_ZERO_NEG": (ZeroDivisionError, _float_pow_zero_neg),
     "RANGE_STEP_ZERO": (ValueError, _range_step_zero),
+    # str, slices
+    "SLICE_STEP_ZERO": (ValueError, _slice_step_zero),
+    "STR_INDEX_OUT_OF_RANGE": (IndexError, _str_index),
+    "STR_SPLIT_EMPTY_SEP": (ValueError, _str_split_empty),
+    "STR_RSPLIT_EMPTY_SEP": (ValueError, _str_rsplit_empty),
+    "STR_PARTITION_EMPTY_SEP": (ValueError, _str_partition_empty),
+    "STR_RPARTITION_EMPTY_SEP": (ValueError, _str_rpartition_empty),
+    "STR_INDEX_NOT_FOUND": (ValueError, _str_index_missing),
+    "STR_RINDEX_NOT_FOUND": (ValueError, _str_rindex_missing),
+    "STR_CENTER_FILL": (TypeError, _str_center_fill),
+    "STR_LJUST_FILL": (TypeError, _str_ljust_fill),
+    "STR_RJUST_FILL": (TypeError, _str_rjust_fill),
+    "CHR_RANGE": (ValueError, _chr_range),
+    # format-spec errors (fmt.rs raises them only for the CPython versions
+    # whose order of checks it reproduces; elsewhere it bails)
+    "FMT_BOTH_SEPS": (ValueError, _format(1, ",_")),
+    "FMT_TOO_MANY_DIGITS": (ValueError, _format(1, "9" * 30)),
+    "FMT_MISSING_PRECISION": (ValueError, _format(1, ".")),
+    "FMT_PRECISION_TOO_BIG": (ValueError, _format(1.0, ".2147483648")),
+    "FMT_PRECISION_INT": (ValueError, _format(1, ".2")),
+    "FMT_ZNEG_INT": (ValueError, _format(1, "z")),
+    "FMT_ZNEG_STR": (ValueError, _format("a", "z")),
+    "FMT_SIGN_STR": (ValueError, _format("a", "+")),
+    "FMT_SPACE_STR": (ValueError, _format("a", " ")),
+    "FMT_ALT_STR": (ValueError, _format("a", "#")),
+    "FMT_EQ_STR": (ValueError, _format("a", "=")),
+    "FMT_SIGN_C": (ValueError, _format(1, "+c")),
+    "FMT_ALT_C": (ValueError, _format(1, "#c")),
+    "FMT_C_RANGE": (OverflowError, _format(-1, "c")),
 }
+
+# Messages with one variable part: constant name -> (exception, probe, the
+# text the probe puts in the variable part).  pyver.rs gets NAME_PRE and
+# NAME_POST (the message around that text) and NAME_OK, false when the text
+# does not occur exactly once (the runtime then bails instead of raising).
+_TEMPLATE_PROBES: Final[dict[str, tuple[type[BaseException], Callable[[], object], str]]] = {
+    "ORD_LEN": (TypeError, lambda: ord(_ident("x" * 12345)), "12345"),
+    "FMT_UNKNOWN_INT": (ValueError, _format(1, "q"), "'q'"),
+    "FMT_UNKNOWN_BOOL": (ValueError, _format(True, "q"), "'q'"),
+    "FMT_UNKNOWN_FLOAT": (ValueError, _format(1.0, "q"), "'q'"),
+    "FMT_UNKNOWN_STR": (ValueError, _format("a", "q"), "'q'"),
+    "FMT_INVALID_INT": (ValueError, _format(1, "abc"), "'abc'"),
+    "FMT_INVALID_BOOL": (ValueError, _format(True, "abc"), "'abc'"),
+    "FMT_INVALID_FLOAT": (ValueError, _format(1.0, "abc"), "'abc'"),
+    "FMT_INVALID_STR": (ValueError, _format("a", "abc"), "'abc'"),
+    "FMT_COMMA_WITH": (ValueError, _format(1, ",q"), "'q'"),
+    "FMT_UNDER_WITH": (ValueError, _format(1, "_q"), "'q'"),
+}
+
+
+def _probe(name: str, expected: type[BaseException], probe: Callable[[], object]) -> str:
+    try:
+        result = probe()
+    except expected as exc:
+        if type(exc) is not expected:
+            raise RuntimeError(
+                f"{name}: CPython {py_version()} raised {type(exc).__name__}, "
+                f"the runtime reports {expected.__name__}"
+            ) from exc
+        return str(exc)
+    except Exception as exc:
+        raise RuntimeError(
+            f"{name}: CPython {py_version()} raised {type(exc).__name__}, "
+            f"the runtime reports {expected.__name__}"
+        ) from exc
+    raise RuntimeError(
+        f"{name}: CPython {py_version()} returned {result!r} instead of raising {expected.__name__}"
+    )
 
 
 def probe_messages() -> dict[str, str]:
@@ -132,28 +265,22 @@ def probe_messages() -> dict[str, str]:
     runtime reports for it: the runtime would then be wrong for this
     interpreter, and building it must fail rather than translate wrongly.
     """
-    messages: dict[str, str] = {}
-    for name, (expected, probe) in _PROBES.items():
-        try:
-            result = probe()
-        except expected as exc:
-            if type(exc) is not expected:
-                raise RuntimeError(
-                    f"{name}: CPython {py_version()} raised {type(exc).__name__}, "
-                    f"the runtime reports {expected.__name__}"
-                ) from exc
-            messages[name] = str(exc)
-        except Exception as exc:
-            raise RuntimeError(
-                f"{name}: CPython {py_version()} raised {type(exc).__name__}, "
-                f"the runtime reports {expected.__name__}"
-            ) from exc
+    return {name: _probe(name, expected, probe) for name, (expected, probe) in _PROBES.items()}
+
+
+def probe_templates() -> dict[str, tuple[str, str] | None]:
+    """Messages with a variable part: name -> (text before, text after) the
+    part, or None when this interpreter's message does not contain the probed
+    part exactly once (the runtime bails instead of raising then)."""
+    out: dict[str, tuple[str, str] | None] = {}
+    for name, (expected, probe, marker) in _TEMPLATE_PROBES.items():
+        msg = _probe(name, expected, probe)
+        if msg.count(marker) == 1:
+            pre, post = msg.split(marker)
+            out[name] = (pre, post)
         else:
-            raise RuntimeError(
-                f"{name}: CPython {py_version()} returned {result!r} instead of raising "
-                f"{expected.__name__}"
-            )
-    return messages
+            out[name] = None
+    return out
 
 
 def py_version() -> str:
@@ -217,11 +344,16 @@ def pow_certified_libm() -> bool:
 
 
 def render_pyver_rs(
-    messages: dict[str, str] | None = None, *, pow_certified: bool | None = None
+    messages: dict[str, str] | None = None,
+    *,
+    pow_certified: bool | None = None,
+    templates: dict[str, tuple[str, str] | None] | None = None,
 ) -> str:
     """The Rust source of the runtime's ``pyver.rs`` for this interpreter."""
     if messages is None:
         messages = probe_messages()
+    if templates is None:
+        templates = probe_templates()
     if pow_certified is None:
         pow_certified = pow_certified_libm()
     vi = sys.version_info
@@ -242,6 +374,14 @@ def render_pyver_rs(
         if not name.isidentifier() or not name.isupper():
             raise ValueError(f"not a Rust constant name: {name!r}")
         lines.append(f"pub const {name}: &str = {rust_str_literal(messages[name])};")
+    for name in sorted(templates):
+        if not name.isidentifier() or not name.isupper():
+            raise ValueError(f"not a Rust constant name: {name!r}")
+        parts = templates[name]
+        pre, post = parts if parts is not None else ("", "")
+        lines.append(f"pub const {name}_OK: bool = {'true' if parts is not None else 'false'};")
+        lines.append(f"pub const {name}_PRE: &str = {rust_str_literal(pre)};")
+        lines.append(f"pub const {name}_POST: &str = {rust_str_literal(post)};")
     return "\n".join(lines) + "\n"
 
 

@@ -171,6 +171,9 @@ class PortalisFinder:
 
         with self._lock:
             snapshot = list(sys.path)
+            # Set first: reading a pyproject imports modules, whose imports come
+            # back through find_spec and must not start another scan.
+            self._seen_path = snapshot
             entries = [e for e in snapshot if isinstance(e, str)]
             entries.append(os.getcwd())
             for entry in entries:
@@ -184,7 +187,6 @@ class PortalisFinder:
                     self.add_project(Path(directory))
                 except Exception as exc:  # a broken pyproject must not break every import
                     self._problem(f"ignoring the project of {directory}: {exc}")
-            self._seen_path = snapshot
 
     def _glob_mark(self, fullname: str) -> Mark | None:
         for pattern, mark in self.globs:

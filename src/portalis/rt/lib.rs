@@ -12,9 +12,12 @@
 pub mod cmp;
 pub mod err;
 pub mod float;
+pub mod fmt;
 pub mod int;
 pub mod pyver;
 pub mod range;
+pub mod slice;
+pub mod str;
 
 /// What generated code imports: `use portalis_rt::prelude::*;`
 pub mod prelude {
@@ -22,5 +25,9 @@ pub mod prelude {
     pub use crate::err::{bail, enter, exc, DepthGuard, PyErr, PyResult};
     pub use crate::float as pyfloat;
     pub use crate::int as pyint;
+    pub use crate::fmt as pyfmt;
     pub use crate::range::PyRange;
+    pub use crate::slice as pyslice;
+    pub use crate::str as pystr;
+    pub use crate::str::PyStr;
 }
