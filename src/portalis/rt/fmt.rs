@@ -191,19 +191,36 @@ fn exact_digits(x: f64) -> (Vec<u8>, i64) {
 
 /// Keep the first `keep` digits of `d` (value 0.d * 10**decpt), rounding
 /// half to even on the exact digits; trailing zeros stripped.  An empty
-/// result means zero.
+/// result means zero.  `d` must be exact (no trailing zeros needed).
 fn round_keep(d: &[u8], decpt: i64, keep: i64) -> (Vec<u8>, i64) {
+    match round_keep_sticky(d, decpt, keep, false) {
+        Some(r) => r,
+        None => (Vec::new(), decpt), // unreachable: no sticky digits
+    }
+}
+
+/// `round_keep` for digits `d` followed by more digits of which only
+/// `sticky` (whether any is nonzero) is known.  `None` when that is not
+/// enough to round (`keep` beyond `d` with something nonzero after it).
+fn round_keep_sticky(d: &[u8], decpt: i64, keep: i64, sticky: bool) -> Option<(Vec<u8>, i64)> {
     if keep >= d.len() as i64 {
-        return (d.to_vec(), decpt);
+        if sticky {
+            return None;
+        }
+        let mut out = d.to_vec();
+        while out.last() == Some(&b'0') {
+            out.pop();
+        }
+        return Some((out, decpt));
     }
     if keep < 0 {
-        return (Vec::new(), decpt);
+        return Some((Vec::new(), decpt));
     }
     let k = keep as usize;
     let next = d[k];
-    // `d` has no trailing zeros: anything after position k is nonzero.
+    let nonzero_after = sticky || d[k + 1..].iter().any(|&c| c != b'0');
     let up =
-        next > b'5' || (next == b'5' && (k + 1 < d.len() || (k > 0 && (d[k - 1] - b'0') % 2 == 1)));
+        next > b'5' || (next == b'5' && (nonzero_after || (k > 0 && (d[k - 1] - b'0') % 2 == 1)));
     let mut out = d[..k].to_vec();
     let mut decpt = decpt;
     if up {
@@ -226,7 +243,81 @@ fn round_keep(d: &[u8], decpt: i64, keep: i64) -> (Vec<u8>, i64) {
     while out.last() == Some(&b'0') {
         out.pop();
     }
-    (out, decpt)
+    Some((out, decpt))
+}
+
+/// Fast path of the rounding modes, in u128 arithmetic: the digits of
+/// `floor(|x| * 10**p)` (`|x| = 0.D... * 10**decpt`), and whether anything
+/// nonzero was cut off.  An integral |x| gives its exact digits whatever
+/// `p`.  `None` where u128 does not reach (the bignum path decides).
+fn scaled_digits(x: f64, p: i64) -> Option<(Vec<u8>, i64, bool)> {
+    let bits = x.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i64;
+    let frac = bits & ((1u64 << 52) - 1);
+    let (mut m, mut e) =
+        if biased == 0 { (frac, -1074i64) } else { (frac | (1u64 << 52), biased - 1075) };
+    if m == 0 {
+        return None;
+    }
+    if e < 0 {
+        let tz = (m.trailing_zeros() as i64).min(-e);
+        m >>= tz;
+        e += tz;
+    }
+    if e >= 0 {
+        let (d, decpt) = small_exact_digits(x)?;
+        return Some((d, decpt, false));
+    }
+    let k = -e; // |x| = m / 2**k
+    let (q, sticky) = if p >= 0 {
+        if p > 22 {
+            return None;
+        }
+        let num = (m as u128) * 10u128.pow(p as u32); // < 2**127
+        if k >= 127 {
+            (0u128, true)
+        } else {
+            (num >> k, num & ((1u128 << k) - 1) != 0)
+        }
+    } else {
+        if -p > 30 || k > 26 {
+            return None;
+        }
+        let den = (1u128 << k) * 10u128.pow((-p) as u32); // < 2**126
+        ((m as u128) / den, (m as u128) % den != 0)
+    };
+    if q == 0 {
+        return Some((Vec::new(), -p, sticky));
+    }
+    let d = q.to_string().into_bytes();
+    let decpt = d.len() as i64 - p;
+    Some((d, decpt, sticky))
+}
+
+/// dtoa mode 2 by the fast path, or None.
+fn sig_digits_fast(x: f64, ndigits: i64) -> Option<(Vec<u8>, i64)> {
+    let bits = x.to_bits();
+    let biased = ((bits >> 52) & 0x7ff) as i64;
+    let frac = bits & ((1u64 << 52) - 1);
+    // floor(log2 |x|), then an estimate of the decimal point within one place
+    let e2 = if biased == 0 { 63 - frac.leading_zeros() as i64 - 1074 } else { biased - 1023 };
+    let d0 = ((e2 * 78913) >> 18) + 1;
+    let (d, decpt, sticky) = scaled_digits(x, ndigits - d0 + 1)?;
+    if d.is_empty() {
+        return None;
+    }
+    round_keep_sticky(&d, decpt, ndigits, sticky)
+}
+
+/// dtoa mode 3 by the fast path, or None.
+fn fixed_digits_fast(x: f64, ndigits: i64) -> Option<(Vec<u8>, i64)> {
+    let (d, decpt, sticky) = scaled_digits(x, ndigits + 1)?;
+    if d.is_empty() {
+        // |x| < 10**-(ndigits + 1): rounds to zero
+        return Some((Vec::new(), -ndigits));
+    }
+    let (out, p) = round_keep_sticky(&d, decpt, decpt + ndigits, sticky)?;
+    Some(if out.is_empty() { (out, -ndigits) } else { (out, p) })
 }
 
 /// The exact decimal expansion of |x| (finite, nonzero) when it has at most
@@ -316,6 +407,9 @@ fn sig_digits(x: f64, ndigits: i64) -> (Vec<u8>, i64) {
     if x == 0.0 {
         return (b"0".to_vec(), 1);
     }
+    if let Some(r) = sig_digits_fast(x, ndigits) {
+        return r;
+    }
     let (d, decpt) = exact_digits(x);
     round_keep(&d, decpt, ndigits)
 }
@@ -325,6 +419,9 @@ fn sig_digits(x: f64, ndigits: i64) -> (Vec<u8>, i64) {
 fn fixed_digits(x: f64, ndigits: i64) -> (Vec<u8>, i64) {
     if x == 0.0 {
         return (b"0".to_vec(), 1);
+    }
+    if let Some(r) = fixed_digits_fast(x, ndigits) {
+        return r;
     }
     let (d, decpt) = exact_digits(x);
     let (out, p) = round_keep(&d, decpt, decpt + ndigits);
@@ -619,7 +716,19 @@ fn get_integer(c: &[char], pos: &mut usize) -> PyResult<(i64, usize)> {
 
 /// `parse_internal_render_format_spec`.
 fn parse_spec(spec: &str, default_type: char, default_align: char, kind: Kind) -> PyResult<Spec> {
-    let c: Vec<char> = spec.chars().collect();
+    let mut small = ['\0'; 24];
+    let heap: Vec<char>;
+    let c: &[char] = if spec.len() <= small.len() {
+        let mut n = 0;
+        for ch in spec.chars() {
+            small[n] = ch;
+            n += 1;
+        }
+        &small[..n]
+    } else {
+        heap = spec.chars().collect();
+        &heap
+    };
     let end = c.len();
     // Outside the fill position a non-ASCII character is a Unicode digit
     // (width, precision) or an unknown type: needs the tables.
@@ -674,7 +783,7 @@ fn parse_spec(spec: &str, default_type: char, default_align: char, kind: Kind) -
         }
         pos += 1;
     }
-    let (w, consumed) = get_integer(&c, &mut pos)?;
+    let (w, consumed) = get_integer(c, &mut pos)?;
     f.width = if consumed == 0 { -1 } else { w };
     if pos < end && c[pos] == ',' {
         f.sep = Sep::Comma;
@@ -692,7 +801,7 @@ fn parse_spec(spec: &str, default_type: char, default_align: char, kind: Kind) -
     }
     if pos < end && c[pos] == '.' {
         pos += 1;
-        let (p, consumed) = get_integer(&c, &mut pos)?;
+        let (p, consumed) = get_integer(c, &mut pos)?;
         if consumed == 0 {
             return Err(spec_error(exc::VALUE_ERROR, pyver::FMT_MISSING_PRECISION));
         }
@@ -926,6 +1035,16 @@ fn format_long(v: i64, f: &Spec) -> PyResult<String> {
     };
     let digits = to_base(v.unsigned_abs(), base);
     let prefix = if f.alt { prefix } else { "" };
+    if f.width == -1 && f.sign != '+' && f.sign != ' ' && f.sep == Sep::None && f.typ != 'X' {
+        // CPython's fast path: sign, prefix, digits
+        let mut out = String::with_capacity(digits.len() + 3);
+        if v < 0 {
+            out.push('-');
+        }
+        out.push_str(prefix);
+        out.push_str(&digits);
+        return Ok(out);
+    }
     number_layout(v < 0, prefix, &digits, false, "", f, f.typ == 'X')
 }
 
@@ -981,6 +1100,9 @@ fn format_float_internal(val: f64, f: &Spec) -> PyResult<String> {
     let mut buf = double_to_string(val, typ as u8, precision, f.alt, add_dot_0, f.no_neg_0);
     if add_pct {
         buf.push('%');
+    }
+    if f.width == -1 && f.sign != '+' && f.sign != ' ' && f.sep == Sep::None {
+        return Ok(buf); // CPython's fast path: nothing to add
     }
     let (neg, body) = match buf.strip_prefix('-') {
         Some(rest) => (true, rest),
@@ -1086,4 +1208,71 @@ pub fn format_str(s: &PyStr, spec: &str) -> PyResult<String> {
     out.push_str(text);
     push_fill(&mut out, f.fill, rpad);
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    //! `rustc --edition 2018 --test lib.rs`: the u128 fast paths against the
+    //! bignum digits (CPython itself is the oracle of tests/test_runtime_str.py).
+    use super::*;
+
+    fn slow_sig(x: f64, n: i64) -> (Vec<u8>, i64) {
+        let (d, decpt) = exact_digits(x);
+        round_keep(&d, decpt, n)
+    }
+
+    fn slow_fixed(x: f64, n: i64) -> (Vec<u8>, i64) {
+        let (d, decpt) = exact_digits(x);
+        let (out, p) = round_keep(&d, decpt, decpt + n);
+        if out.is_empty() {
+            (out, -n)
+        } else {
+            (out, p)
+        }
+    }
+
+    #[test]
+    fn fast_paths_match_bignum() {
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut fast_hits = 0u32;
+        for i in 0..400_000u32 {
+            let r = next();
+            let x = match i % 4 {
+                0 => f64::from_bits(r & 0x7fff_ffff_ffff_ffff),
+                1 => (r >> 11) as f64 / (1u64 << (r % 60)) as f64,
+                2 => ((r >> 40) as f64) / 8.0 + 0.5,
+                _ => f64::from_bits(
+                    (r & 0x000f_ffff_ffff_ffff) | ((1023 + (r >> 58) as u64 - 32) << 52),
+                ),
+            };
+            if !x.is_finite() || x == 0.0 {
+                continue;
+            }
+            let n = (next() % 25) as i64;
+            if let Some(f) = fixed_digits_fast(x, n) {
+                fast_hits += 1;
+                assert_eq!(f, slow_fixed(x, n), "fixed {:e} {}", x, n);
+            }
+            if let Some(f) = sig_digits_fast(x, n + 1) {
+                fast_hits += 1;
+                assert_eq!(f, slow_sig(x, n + 1), "sig {:e} {}", x, n + 1);
+            }
+        }
+        assert!(fast_hits > 200_000, "{}", fast_hits);
+    }
+
+    #[test]
+    fn ties_round_to_even() {
+        for &(x, n, want) in
+            &[(0.125, 2, "0.12"), (0.375, 2, "0.38"), (2.5, 0, "2"), (0.5, 0, "0"), (1.5, 0, "2")]
+        {
+            assert_eq!(double_to_string(x, b'f', n, false, false, false), want);
+        }
+    }
 }
