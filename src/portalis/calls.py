@@ -6,6 +6,15 @@ checks, buffer writes, one C call, one read. Anything unusual leaves the fast
 path: an argument of another type or out of i64 range, an exception or
 "bail" reported by WASM, or a trap. A bail re-runs the call in CPython, so the
 caller always gets CPython's answer.
+
+Only what a function needs is generated: a function that may print also
+drains the module's output buffer after the call (written to the current
+sys.stdout/sys.stderr on success or exception, dropped on a bail or trap,
+where CPython re-runs and prints for itself); a time-limited instance also
+sets its epoch deadline before the call. Everything else pays nothing.
+A trap re-creates the instance; a time-limit or memory-limit trap raises
+WasmTimeoutError / WasmMemoryError, other traps re-run in CPython or raise
+WasmTrapError, per `on-failure`.
 """
 
 from __future__ import annotations
