@@ -162,7 +162,11 @@ def attach(module: ModuleType, mark: Mark, finder: PortalisFinder) -> None:
         )
         return
 
-    unit = ingest(Path(origin), module_name=name)
+    try:
+        unit = ingest(Path(origin), module_name=name)
+    except UserError as exc:  # e.g. the file vanished or changed encoding after it ran
+        _give_up(module, settings, str(exc), exc, "")
+        return
     cache = Cache()
     limits: dict[str, Any] = {
         "time_limit": settings.time_limit,
@@ -227,11 +231,22 @@ def attach(module: ModuleType, mark: Mark, finder: PortalisFinder) -> None:
             notes.append(f"could not build or load WASM ({_describe(exc)})")
             _warn(f"portalis: {name} runs as plain Python: {notes[-1]}")
 
-    reason = "; ".join(notes)
+    _give_up(module, settings, "; ".join(notes), failure, unit.sha256)
+
+
+def _give_up(
+    module: ModuleType,
+    settings: Settings,
+    reason: str,
+    failure: BaseException | None,
+    sha256: str,
+) -> None:
+    """No usable WASM: plain Python with the reason, or ImportError when WASM is required."""
+    name = module.__name__
     if settings.on_failure == "error" or settings.require_wasm:
         why = 'on-failure = "error"' if settings.on_failure == "error" else "require-wasm = true"
         message = f"portalis: {name} cannot run as WASM ({why}): {reason}"
         raise ImportError(message, name=name) from failure
     module.__portalis__ = PortalisInfo(  # type: ignore[attr-defined]
-        mode="python", source_sha256=unit.sha256, reason=reason
+        mode="python", source_sha256=sha256, reason=reason
     )
