@@ -91,8 +91,8 @@ class _Capture:
 def _captured(fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -> Outcome:
     log: list[tuple[int, str]] = []
     saved = sys.stdout, sys.stderr
-    sys.stdout = _Capture(1, log, saved[0])  # type: ignore[assignment]
-    sys.stderr = _Capture(2, log, saved[1])  # type: ignore[assignment]
+    sys.stdout = _Capture(1, log, saved[0])
+    sys.stderr = _Capture(2, log, saved[1])
     try:
         outcome = run(fn, args, kwargs)
     finally:
