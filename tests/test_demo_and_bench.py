@@ -38,7 +38,7 @@ EXPECTED_WASM = {
 }
 EXPECTED_PYTHON = {
     "clamp": "parameter `value` has no type annotation",
-    "describe": "str values are not supported yet",
+    "describe": "uses str, which cannot cross the boundary yet",
 }
 
 

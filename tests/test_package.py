@@ -125,7 +125,8 @@ def test_on_failure_error_names_function_file_line_and_reason(tmp_path: Path) ->
     message = str(info.value)
     assert 'on-failure = "error"' in message
     assert "pkg.fast.label" in message
-    assert "fast.py:13:" in message  # def label(n: int) -> str
+    assert "fast.py:12:" in message  # def label(n: int) -> str
+    assert "cannot cross the boundary" in message
     assert "str" in message
 
 

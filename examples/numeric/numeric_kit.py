@@ -205,8 +205,8 @@ def clamp(value, lo: float, hi: float):
 
 
 def describe(n: int) -> str:
-    """A human-readable summary. Returns a str, which the translator does not
-    support yet, so this stays Python (and keeps calling the fast versions of
-    is_prime and digit_sum from Python)."""
+    """A human-readable summary. It translates, but a str result cannot cross
+    the WASM boundary yet, so calls from Python run the Python version (which
+    still calls the fast versions of is_prime and digit_sum)."""
     kind = "prime" if is_prime(n) else "composite"
     return f"{n} is {kind}, digit sum {digit_sum(n)}"

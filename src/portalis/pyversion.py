@@ -44,6 +44,9 @@ RUNTIME_FILES: Final = (
     "slice.rs",
     "str.rs",
     "fmt.rs",
+    "flow.rs",
+    "output.rs",
+    "list.rs",
 )
 
 
@@ -110,6 +113,12 @@ def _float_divmod_zero() -> object:
 
 def _float_pow_zero_neg() -> object:
     return _ident(0.0) ** _ident(-1.0)
+
+
+def _list_assign_range() -> object:
+    items = _ident([1])
+    items[_ident(5)] = 0
+    return items
 
 
 def _range_step_zero() -> object:
@@ -201,6 +210,14 @@ _PROBES: Final[dict[str, tuple[type[BaseException], Callable[[], object]]]] = {
     "STR_LJUST_FILL": (TypeError, _str_ljust_fill),
     "STR_RJUST_FILL": (TypeError, _str_rjust_fill),
     "CHR_RANGE": (ValueError, _chr_range),
+    # lists, min/max
+    "LIST_INDEX_RANGE": (IndexError, lambda: _ident([1])[_ident(5)]),
+    "LIST_ASSIGN_RANGE": (IndexError, _list_assign_range),
+    "LIST_POP_EMPTY": (IndexError, lambda: _ident([]).pop()),
+    "LIST_POP_RANGE": (IndexError, lambda: _ident([1]).pop(_ident(5))),
+    "LIST_REMOVE_MISSING": (ValueError, lambda: _ident([1]).remove(_ident(2))),
+    "MIN_EMPTY": (ValueError, lambda: min(_ident([]))),
+    "MAX_EMPTY": (ValueError, lambda: max(_ident([]))),
     # format-spec errors (fmt.rs raises them only for the CPython versions
     # whose order of checks it reproduces; elsewhere it bails)
     "FMT_BOTH_SEPS": (ValueError, _format(1, ",_")),
@@ -225,6 +242,7 @@ _PROBES: Final[dict[str, tuple[type[BaseException], Callable[[], object]]]] = {
 # does not occur exactly once (the runtime then bails instead of raising).
 _TEMPLATE_PROBES: Final[dict[str, tuple[type[BaseException], Callable[[], object], str]]] = {
     "ORD_LEN": (TypeError, lambda: ord(_ident("x" * 12345)), "12345"),
+    "LIST_INDEX_MISSING": (ValueError, lambda: _ident([1]).index(_ident(12345)), "12345"),
     "FMT_UNKNOWN_INT": (ValueError, _format(1, "q"), "'q'"),
     "FMT_UNKNOWN_BOOL": (ValueError, _format(True, "q"), "'q'"),
     "FMT_UNKNOWN_FLOAT": (ValueError, _format(1.0, "q"), "'q'"),

@@ -13,13 +13,30 @@ import operator
 from collections.abc import Callable
 from typing import Any
 
+from .containers import PRINTABLE, ContainerTyper, unify
 from .model import Pending, Unsupported
-from .types import BOOL, FLOAT, INT, NONE, PyType, is_numeric
+from .types import BOOL, FLOAT, INT, NONE, STR, PyType, is_list, is_numeric, is_tuple
 
 I64_MIN = -(2**63)
 I64_MAX = 2**63 - 1
 
-BUILTIN_CALLS = {"abs", "min", "max", "int", "float", "bool"}
+BUILTIN_CALLS = {
+    "abs",
+    "min",
+    "max",
+    "int",
+    "float",
+    "bool",
+    "len",
+    "str",
+    "repr",
+    "print",
+    "ord",
+    "chr",
+    "sum",
+    "sorted",
+    "list",
+}
 
 _FOLD_BINOPS: dict[type[ast.operator], Callable[[Any, Any], Any]] = {
     ast.Add: operator.add,
@@ -57,6 +74,8 @@ def op_name(op: ast.AST) -> str:
 
 
 def scalar_type_of(value: Any) -> PyType | None:
+    if isinstance(value, str):
+        return STR if not any(0xD800 <= ord(c) <= 0xDFFF for c in value) else None
     if isinstance(value, bool):
         return BOOL
     if isinstance(value, int):
@@ -74,7 +93,7 @@ def fold_constant(node: ast.expr, consts: dict[str, Any]) -> Any:
     Returns `NotImplemented` when `node` is not a constant expression. Only
     cheap operations are folded (no huge powers), so folding cannot hang.
     """
-    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float, bool)):
+    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float, bool, str)):
         return node.value
     if isinstance(node, ast.Constant) and node.value is None:
         return None
@@ -102,13 +121,17 @@ def fold_constant(node: ast.expr, consts: dict[str, Any]) -> Any:
             fn = _FOLD_BINOPS.get(type(node.op))
             if fn is None:
                 return NotImplemented
+            if isinstance(node.op, ast.Mult) and (isinstance(a, str) or isinstance(b, str)):
+                text, count = (a, b) if isinstance(a, str) else (b, a)
+                if not isinstance(count, int) or len(text) * max(count, 0) > 100_000:
+                    return NotImplemented
             return fn(a, b)
         except (ArithmeticError, ValueError, TypeError):
             return NotImplemented
     return NotImplemented
 
 
-class ExpressionTyper:
+class ExpressionTyper(ContainerTyper):
     """Mixin: `infer(node)` records and returns the PyType of an expression."""
 
     # Provided by the function checker.
@@ -137,6 +160,8 @@ class ExpressionTyper:
     # -- atoms -------------------------------------------------------------
     def infer_Constant(self, node: ast.Constant) -> PyType:
         v = node.value
+        if isinstance(v, str):
+            return STR
         t = scalar_type_of(v)
         if t is None:
             if isinstance(v, int):
@@ -198,7 +223,7 @@ class ExpressionTyper:
         op = node.op
         name = op_name(op)
         if not (is_numeric(lt) and is_numeric(rt)):
-            raise Unsupported(node, f"`{name}` between {lt} and {rt} is not supported yet")
+            return self._sequence_binop(node, lt, rt, name)
         if isinstance(op, ast.MatMult):
             raise Unsupported(node, "`@` is not supported")
         if isinstance(op, (ast.BitAnd, ast.BitOr, ast.BitXor)):
@@ -226,6 +251,21 @@ class ExpressionTyper:
             return FLOAT
         return INT
 
+    def _sequence_binop(self, node: ast.BinOp, lt: PyType, rt: PyType, name: str) -> PyType:
+        seq = lt == STR or is_list(lt)
+        if isinstance(node.op, ast.Add) and (lt == STR or is_list(lt)):
+            merged = unify(lt, rt)
+            if merged is not None:
+                return merged
+        if isinstance(node.op, ast.Mult):
+            if seq and rt in (INT, BOOL):
+                return lt
+            if (rt == STR or is_list(rt)) and lt in (INT, BOOL):
+                return rt
+        if isinstance(node.op, ast.Mod) and lt == STR:
+            raise Unsupported(node, "`%` formatting is not supported yet; use an f-string")
+        raise Unsupported(node, f"`{name}` between {lt} and {rt} is not supported yet")
+
     def infer_BoolOp(self, node: ast.BoolOp) -> PyType:
         types = [self.infer(v) for v in node.values]
         for v, t in zip(node.values, types):
@@ -249,7 +289,17 @@ class ExpressionTyper:
                     continue
                 raise Unsupported(node, "`is` is only supported between None values")
             if isinstance(op, (ast.In, ast.NotIn)):
-                raise Unsupported(node, "`in` is not supported yet")
+                if (ta == STR and tb == STR) or (is_list(tb) and unify(tb.args[0], ta)):
+                    if is_list(tb) and ta == FLOAT:
+                        raise Unsupported(node, "`in` on a list of floats needs NaN identity")
+                    continue
+                raise Unsupported(node, f"`in` between {ta} and {tb} is not supported yet")
+            if ta == STR and tb == STR and not isinstance(op, (ast.Is, ast.IsNot)):
+                continue
+            if (is_list(ta) or is_tuple(ta)) and ta == tb and isinstance(op, (ast.Eq, ast.NotEq)):
+                if _has_float(ta):
+                    raise Unsupported(node, "comparing containers of floats needs NaN identity")
+                continue
             if not (is_numeric(ta) and is_numeric(tb)):
                 if ta is NONE and tb is NONE and isinstance(op, (ast.Eq, ast.NotEq)):
                     continue
@@ -266,6 +316,8 @@ class ExpressionTyper:
 
     # -- calls -------------------------------------------------------------
     def infer_Call(self, node: ast.Call) -> PyType:
+        if isinstance(node.func, ast.Attribute):
+            return self.infer_method(node, node.func)
         if not isinstance(node.func, ast.Name):
             raise Unsupported(node, f"call of `{_snippet(node.func)}` is not supported yet")
         name = node.func.id
@@ -304,6 +356,15 @@ class ExpressionTyper:
         return ret
 
     def _infer_builtin(self, node: ast.Call, name: str) -> PyType:
+        if name == "print":
+            return self._infer_print(node)
+        if name in ("len", "str", "repr", "ord", "chr", "sum", "sorted", "list"):
+            return self._infer_sequence_builtin(node, name)
+        if name in ("min", "max") and len(node.args) == 1 and not node.keywords:
+            t = self.infer(node.args[0])
+            if is_list(t) and t.args[0] in (INT, STR, BOOL):
+                return t.args[0]
+            raise Unsupported(node, f"{name}() over a {t} is not supported yet")
         if node.keywords:
             raise Unsupported(node, f"keyword arguments to `{name}()` are not supported yet")
         if any(isinstance(a, ast.Starred) for a in node.args):
@@ -333,15 +394,77 @@ class ExpressionTyper:
             return INT if name == "int" else FLOAT
         raise Unsupported(node, f"builtin `{name}` is not supported yet")
 
+    def _infer_print(self, node: ast.Call) -> PyType:
+        for kw in node.keywords:
+            if kw.arg not in ("sep", "end"):
+                raise Unsupported(node, f"print(..., {kw.arg}=...) is not supported yet")
+            if self.infer(kw.value) not in (STR, NONE):
+                raise Unsupported(kw.value, f"print {kw.arg}= must be a str or None")
+        for a in node.args:
+            if isinstance(a, ast.Starred):
+                raise Unsupported(a, "print(*args) is not supported yet")
+            t = self.infer(a)
+            if t not in PRINTABLE:
+                raise Unsupported(a, f"printing a {t} is not supported yet")
+        self.prints = True
+        return NONE
+
+    def _infer_sequence_builtin(self, node: ast.Call, name: str) -> PyType:
+        if node.keywords and not (
+            name == "sorted" and all(k.arg == "reverse" for k in node.keywords)
+        ):
+            raise Unsupported(node, f"keyword arguments to {name}() are not supported yet")
+        for k in node.keywords:
+            if self.infer(k.value) != BOOL:
+                raise Unsupported(k.value, "reverse= must be a bool")
+        types = [self.infer(a) for a in node.args]
+        if name in ("str", "repr") and len(types) == 0 and name == "str":
+            return STR
+        if len(types) != 1:
+            raise Unsupported(node, f"{name}() with {len(types)} arguments is not supported")
+        t = types[0]
+        if name == "len":
+            if t == STR or is_list(t) or is_tuple(t):
+                return INT
+        elif name in ("str", "repr"):
+            if t in PRINTABLE:
+                return STR
+        elif name == "ord":
+            if t == STR:
+                return INT
+        elif name == "chr":
+            if t in (INT, BOOL):
+                return STR
+        elif name == "sum":
+            if is_list(t) and t.args[0] in (INT, BOOL):
+                return INT
+        elif name == "sorted":
+            if is_list(t) and t.args[0] in (INT, STR, BOOL):
+                return t
+            if t == STR:
+                return PyType("list", (STR,))
+        elif name == "list":
+            if is_list(t):
+                return t
+            if t == STR:
+                return PyType("list", (STR,))
+        raise Unsupported(node, f"{name}() of a {t} is not supported yet")
+
     # -- helpers -----------------------------------------------------------
+    prints: bool = False
+
     def require_truthy(self, node: ast.expr, t: PyType) -> None:
-        if t not in (INT, FLOAT, BOOL, NONE):
+        if t not in (INT, FLOAT, BOOL, NONE, STR) and not is_list(t):
             raise Unsupported(node, f"truth value of {t} is not supported yet")
 
     def _walk_names_for_constants(self, node: ast.AST) -> None:
         for sub in ast.walk(node):
             if isinstance(sub, ast.Name) and sub.id in self.constant_types:
                 self.constants_used.add(sub.id)
+
+
+def _has_float(t: PyType) -> bool:
+    return t == FLOAT or any(_has_float(a) for a in t.args)
 
 
 def bind_call(node: ast.Call, params: list[Any]) -> list[ast.expr | None]:

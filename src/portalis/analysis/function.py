@@ -6,6 +6,7 @@ import ast
 from typing import Any
 
 from ..diagnostics import Diagnostic
+from .containers import has_unknown
 from .expressions import fold_constant, scalar_type_of
 from .model import NO_DEFAULT, FunctionSpec, Param, Unsupported
 from .statements import StatementChecker
@@ -104,6 +105,9 @@ class FunctionChecker(StatementChecker):
         self.returns: list[tuple[PyType, int]] = []
         self.loop_breaks: list[list[Any]] = []
         self.aug_nodes: dict[int, ast.BinOp] = {}
+        self.inplace_lists: set[int] = set()
+        self.handler_depth = 0
+        self.prints = False
         self.collecting = False
 
     def run(self, spec: FunctionSpec) -> None:
@@ -122,6 +126,13 @@ class FunctionChecker(StatementChecker):
         self.local_types = types
         entry = frozenset(p.name for p in self.params)
         end = self.check_body(self.fn.body, entry)
+        for name, t in self.local_types.items():
+            if has_unknown(t):
+                raise Unsupported(
+                    self.fn,
+                    f"cannot infer the type of `{name}` ({t})",
+                    "annotate it, e.g. `xs: list[int] = []`",
+                )
         rets = list(self.returns)
         if end is not None:
             rets.append((NONE, self.fn.end_lineno or self.fn.lineno))
@@ -134,6 +145,8 @@ class FunctionChecker(StatementChecker):
                 "Portalis needs one return type per function",
             )
         ret = rets[0][0] if rets else NONE
+        if has_unknown(ret):
+            raise Unsupported(self.fn, f"cannot infer the return type ({ret})")
         declared = type_from_annotation(self.fn.returns)
         if self.fn.returns is not None and declared is not None and declared != ret:
             raise Unsupported(
@@ -151,6 +164,8 @@ class FunctionChecker(StatementChecker):
         spec.constants_used = self.constants_used
         spec.end_reachable = end is not None
         spec.aug_nodes = self.aug_nodes
+        spec.inplace_lists = self.inplace_lists
+        spec.prints = self.prints
 
     def _collect(self, body: list[ast.stmt]) -> None:
         """Type assignments in textual order; unknown reads are retried next round."""

@@ -67,6 +67,8 @@ class FunctionSpec:
     constants_used: set[str] = field(default_factory=set)
     end_reachable: bool = True
     aug_nodes: dict[int, ast.BinOp] = field(default_factory=dict)
+    inplace_lists: set[int] = field(default_factory=set)
+    prints: bool = False  # this function itself calls print()
     skip: Diagnostic | None = None
 
     @property

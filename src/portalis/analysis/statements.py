@@ -11,9 +11,10 @@ from __future__ import annotations
 import ast
 from typing import Any
 
+from .containers import has_unknown, unify
 from .expressions import ExpressionTyper, fold_constant
 from .model import Pending, Unsupported
-from .types import BOOL, INT, NONE, PyType
+from .types import BOOL, INT, NONE, STR, PyType, is_list, type_from_annotation
 
 State = frozenset[str] | None
 
@@ -93,20 +94,34 @@ class StatementChecker(ExpressionTyper):
 
     # -- assignment ----------------------------------------------------------
     def bind(self, target: ast.expr, t: PyType, state: State) -> State:
+        if isinstance(target, ast.Subscript):
+            return self.bind_subscript(target, t, state)
         if not isinstance(target, ast.Name):
             raise Unsupported(target, f"assignment to `{ast.unparse(target)}` is not supported yet")
         name = target.id
         prev = self.local_types.get(name)
-        if prev is None:
-            self.local_types[name] = t
-        elif prev != t:
+        merged = t if prev is None else unify(prev, t)
+        if merged is None:
             raise Unsupported(
                 target,
                 f"`{name}` holds {prev} and later {t}",
                 "Portalis gives each local one type; use a second variable",
             )
-        self.expr_types[id(target)] = t
+        self.local_types[name] = merged
+        self.expr_types[id(target)] = merged
         return None if state is None else state | {name}
+
+    def bind_subscript(self, target: ast.Subscript, t: PyType, state: State) -> State:
+        if isinstance(target.slice, ast.Slice):
+            raise Unsupported(target, "slice assignment is not supported yet")
+        container = self.check_expr(target.value, state)
+        if not is_list(container):
+            raise Unsupported(target, f"item assignment on a {container} is not supported")
+        if self.check_expr(target.slice, state) not in (INT, BOOL):
+            raise Unsupported(target.slice, "list index must be an int")
+        if unify(container.args[0], t) != container.args[0]:
+            raise Unsupported(target, f"storing a {t} into a {container}")
+        return state
 
     def stmt_Assign(self, stmt: ast.Assign, state: State) -> State:
         if len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Tuple):
@@ -130,19 +145,37 @@ class StatementChecker(ExpressionTyper):
                 raise Unsupported(stmt, "annotation of a non-name target")
             return state
         t = self.check_expr(stmt.value, state)
+        declared = type_from_annotation(stmt.annotation)
+        if declared is not None and has_unknown(t) and unify(declared, t) == declared:
+            # `xs: list[int] = []`: the annotation names what the empty list will hold.
+            t = declared
         return self.bind(stmt.target, t, state)
 
     def stmt_AugAssign(self, stmt: ast.AugAssign, state: State) -> State:
-        if not isinstance(stmt.target, ast.Name):
+        target = stmt.target
+        if isinstance(target, ast.Subscript) and not isinstance(target.slice, ast.Slice):
+            # `xs[i] += v`: CPython evaluates xs and i once; the translator does too.
+            load: ast.expr = ast.Subscript(value=target.value, slice=target.slice, ctx=ast.Load())
+        elif isinstance(target, ast.Name):
+            load = ast.Name(target.id, ast.Load())
+        else:
             raise Unsupported(stmt, "augmented assignment to this target is not supported yet")
-        # `x op= v` on immutable numbers is exactly `x = x op v`.
-        fake = ast.BinOp(left=ast.Name(stmt.target.id, ast.Load()), op=stmt.op, right=stmt.value)
+        fake = ast.BinOp(left=load, op=stmt.op, right=stmt.value)
         ast.copy_location(fake, stmt)
         ast.copy_location(fake.left, stmt.target)
         # The synthetic node is kept alive in aug_nodes so its id() stays unique.
         self.aug_nodes[id(stmt)] = fake
         t = self.check_expr(fake, state)
+        if is_list(self.expr_types[id(fake.left)]) and isinstance(target, ast.Name):
+            # `xs += ys` extends the list in place (aliases see it); `xs = xs + ys` would not.
+            self.inplace_lists.add(id(stmt))
+        if isinstance(target, ast.Subscript):
+            if t != self.expr_types[id(fake.left)]:
+                raise Unsupported(stmt, "augmented assignment changes the item's type")
+            return state
         return self.bind(stmt.target, t, state)
+
+    inplace_lists: set[int]
 
     aug_nodes: dict[int, ast.BinOp]
 
@@ -197,6 +230,17 @@ class StatementChecker(ExpressionTyper):
     def stmt_For(self, stmt: ast.For, state: State) -> State:
         it = stmt.iter
         if not (
+            isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "range"
+        ):
+            seq = self.check_expr(it, state)
+            if seq == STR or is_list(seq):
+                elem = STR if seq == STR else seq.args[0]
+                if has_unknown(elem) and not self.collecting:
+                    raise Unsupported(it, "iterating a list whose element type is unknown")
+                body_state = self.bind(stmt.target, elem, state)
+                return self._loop(stmt, body_state, True, state)
+            raise Unsupported(it, f"`for` over a {seq} is not supported yet")
+        if not (
             isinstance(it, ast.Call)
             and isinstance(it.func, ast.Name)
             and it.func.id == "range"
@@ -221,9 +265,37 @@ class StatementChecker(ExpressionTyper):
     def stmt_Continue(self, stmt: ast.Continue, state: State) -> State:
         return None
 
+    def stmt_Try(self, stmt: ast.Try, state: State) -> State:
+        if stmt.finalbody:
+            raise Unsupported(stmt, "`finally` is not supported yet")
+        body_end = self.check_body(stmt.body, state)
+        ends: list[State] = []
+        for handler in stmt.handlers:
+            if handler.name is not None:
+                raise Unsupported(handler, "`except ... as name` is not supported yet")
+            names = handler_types(handler)
+            if names is None:
+                raise Unsupported(handler, "only built-in exception classes can be caught")
+            for n in names:
+                if n in self.module_bindings or n in self.assigned_names:
+                    raise Unsupported(handler, f"`{n}` is rebound in this module")
+            self.handler_depth += 1
+            # Any prefix of the body may have run: only what was assigned before counts.
+            ends.append(self.check_body(handler.body, state))
+            self.handler_depth -= 1
+        else_end = self.check_body(stmt.orelse, body_end) if stmt.orelse else body_end
+        result = else_end
+        for e in ends:
+            result = _meet(result, e) if result is not None or e is not None else None
+        return result
+
+    handler_depth: int = 0
+
     def stmt_Raise(self, stmt: ast.Raise, state: State) -> State:
         if stmt.exc is None:
-            raise Unsupported(stmt, "bare `raise` is not supported yet")
+            if self.handler_depth > 0:
+                return None  # re-raise the exception being handled
+            raise Unsupported(stmt, "bare `raise` outside an except block")
         if stmt.cause is not None:
             raise Unsupported(stmt, "`raise ... from ...` is not supported yet")
         exc_type_name(stmt.exc, self)
@@ -249,6 +321,19 @@ class StatementChecker(ExpressionTyper):
 
     def stmt_FunctionDef(self, stmt: ast.FunctionDef, state: State) -> State:
         raise Unsupported(stmt, "nested functions are not supported yet")
+
+
+def handler_types(handler: ast.ExceptHandler) -> list[str] | None:
+    """Exception class names an `except` clause catches; None when unsupported."""
+    if handler.type is None:
+        return ["BaseException"]
+    items = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+    names = []
+    for item in items:
+        if not isinstance(item, ast.Name) or item.id not in BUILTIN_EXCEPTIONS | {"BaseException"}:
+            return None
+        names.append(item.id)
+    return names
 
 
 def exc_type_name(exc: ast.expr, checker: Any) -> tuple[str, str | None, bool]:

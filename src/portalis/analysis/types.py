@@ -15,17 +15,44 @@ from dataclasses import dataclass
 @dataclass(frozen=True)
 class PyType:
     name: str
+    args: tuple[PyType, ...] = ()
 
     def __str__(self) -> str:
+        if self.name == "tuple" and not self.args:
+            return "tuple[()]"
+        if self.args:
+            return f"{self.name}[{', '.join(str(a) for a in self.args)}]"
         return self.name
+
+    @property
+    def elem(self) -> PyType:
+        """Element type of a homogeneous container (list[T], str -> str)."""
+        return STR if self is STR or self == STR else self.args[0]
 
 
 INT = PyType("int")
 FLOAT = PyType("float")
 BOOL = PyType("bool")
 NONE = PyType("None")
+STR = PyType("str")
 
-SCALARS = {"int": INT, "float": FLOAT, "bool": BOOL, "None": NONE}
+SCALARS = {"int": INT, "float": FLOAT, "bool": BOOL, "None": NONE, "str": STR}
+
+
+def list_of(t: PyType) -> PyType:
+    return PyType("list", (t,))
+
+
+def tuple_of(*ts: PyType) -> PyType:
+    return PyType("tuple", tuple(ts))
+
+
+def is_list(t: PyType) -> bool:
+    return t.name == "list"
+
+
+def is_tuple(t: PyType) -> bool:
+    return t.name == "tuple"
 
 
 def is_numeric(t: PyType) -> bool:
@@ -35,6 +62,15 @@ def is_numeric(t: PyType) -> bool:
 def int_like(t: PyType) -> bool:
     """bool is an int subclass: arithmetic on it produces ints."""
     return t in (INT, BOOL)
+
+
+def is_copy(t: PyType) -> bool:
+    """Plain Rust values; everything else is reference-counted and cloned on read."""
+    return t in (INT, FLOAT, BOOL, NONE) or (is_tuple(t) and all(is_copy(a) for a in t.args))
+
+
+def contains_float(t: PyType) -> bool:
+    return t == FLOAT or any(contains_float(a) for a in t.args)
 
 
 def type_from_annotation(node: ast.expr | None) -> PyType | None:
@@ -52,4 +88,17 @@ def type_from_annotation(node: ast.expr | None) -> PyType | None:
         except SyntaxError:
             return None
         return type_from_annotation(inner)
+    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
+        base = node.value.id
+        items = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
+        if base in ("list", "List") and len(items) == 1:
+            inner_t = type_from_annotation(items[0])
+            return list_of(inner_t) if inner_t is not None and inner_t != NONE else None
+        if base in ("tuple", "Tuple"):
+            if len(items) == 2 and isinstance(items[1], ast.Constant) and items[1].value is ...:
+                return None  # tuple[T, ...]: variable length, not yet
+            parts = [type_from_annotation(i) for i in items]
+            if any(p is None or p == NONE for p in parts):
+                return None
+            return tuple_of(*parts)  # type: ignore[arg-type]
     return None

@@ -12,8 +12,11 @@
 pub mod cmp;
 pub mod err;
 pub mod float;
+pub mod flow;
+pub mod output;
 pub mod fmt;
 pub mod int;
+pub mod list;
 pub mod pyver;
 pub mod range;
 pub mod slice;

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .._version import __version__
+from ..analysis.types import STR
 from ..diagnostics import Diagnostic
 from .model import Export, ExportParam, RustCrate
 from .names import rust_ident
@@ -23,7 +24,7 @@ __all__ = ["Export", "ExportParam", "RustCrate", "rustfmt", "translate"]
 HEADER_ALLOWS = (
     "unused_parens, unused_mut, unused_variables, unused_assignments, unused_labels, "
     "unused_braces, unused_imports, non_snake_case, non_upper_case_globals, while_true, "
-    "unreachable_code, dead_code, clippy::all"
+    "unreachable_code, dead_code, path_statements, clippy::all"
 )
 
 
@@ -44,22 +45,28 @@ def _propagate(spec: ModuleSpec) -> None:
 
 def translate(spec: ModuleSpec) -> RustCrate:
     # Imported here so that loading a cached artifact never imports the translator.
-    from .expressions import RUST_TYPES, rust_literal
+    from .expressions import rust_literal, rust_type
     from .functions import FunctionTranslator
 
     unit = spec.unit
     const_names = {name: rust_ident(name) for name in spec.constants}
-    bodies: dict[str, tuple[list[str], list[str], Export]] = {}
+    bodies: dict[str, tuple[list[str], list[str], Export | None]] = {}
     while True:
         _propagate(spec)
         failed = False
         for name, fn in spec.functions.items():
             if fn.skip is not None or name in bodies:
                 continue
-            tr = FunctionTranslator(fn, spec.functions, const_names, spec.optimize)
+            tr = FunctionTranslator(
+                fn,
+                spec.functions,
+                const_names,
+                spec.optimize,
+                {n: c.type for n, c in spec.constants.items()},
+            )
             try:
                 lines = tr.translate()
-                export_lines, export = tr.export()
+                export_lines, export = tr.export() if tr.crosses_boundary() else ([], None)
             except Exception as exc:  # a translator bug must never emit wrong code
                 fn.skip = Diagnostic(
                     str(unit.path),
@@ -87,15 +94,21 @@ def translate(spec: ModuleSpec) -> RustCrate:
         f"#![allow({HEADER_ALLOWS})]",
         "",
         "extern crate portalis_rt;",
+        *(["use portalis_rt::flow::Flow;"] if _uses(bodies, "Flow::") else []),
+        *(["use portalis_rt::list::PyList;"] if _uses(bodies, "PyList") else []),
         "use portalis_rt::prelude::*;",
         "",
     ]
     for name in needed:
         c = spec.constants[name]
-        out.append(f"// py:{c.lineno}: {name} = {c.value!r}")
-        out.append(
-            f"pub const {const_names[name]}: {RUST_TYPES[c.type]} = {rust_literal(c.value)};"
-        )
+        out.append(f"// py:{c.lineno}: {name} = {_short_repr(c.value)}")
+        if isinstance(c.value, str):
+            # PyStr is reference-counted, so it cannot be a Rust `const`.
+            out.append(f"pub fn {const_names[name]}() -> PyStr {{ {str_literal_code(c.value)} }}")
+        else:
+            out.append(
+                f"pub const {const_names[name]}: {rust_type(c.type)} = {rust_literal(c.value)};"
+            )
         out.append("")
     for lines, _, _ in bodies.values():
         out.extend(lines)
@@ -121,18 +134,72 @@ def translate(spec: ModuleSpec) -> RustCrate:
             'pub extern "C" fn __portalis_set_depth_budget(n: i64) {',
             "    portalis_rt::err::set_depth_budget(n)",
             "}",
+            "",
+            "#[no_mangle]",
+            'pub extern "C" fn __portalis_output_info() -> u32 {',
+            "    portalis_rt::output::info() as u32",
+            "}",
+            "",
+            "#[no_mangle]",
+            'pub extern "C" fn __portalis_output_clear() {',
+            "    portalis_rt::output::clear()",
+            "}",
         ]
     )
+    skipped = {name: d.short() for name, d in spec.skipped.items()}
+    for name, (_, _, export) in bodies.items():
+        if export is None:
+            fn = spec.functions[name]
+            crossing = [*(p.type for p in fn.params), fn.return_type]
+            blocked = sorted({str(t) for t in crossing if t is not None and (t.args or t == STR)})
+            skipped[name] = (
+                "runs in WASM only when called from translated code: its signature uses "
+                f"{', '.join(blocked)}, which cannot cross the boundary yet "
+                f"({unit.path}:{fn.lineno}:{fn.col + 1})"
+            )
     return RustCrate(
         module_name=unit.module_name,
         source_path=str(unit.path),
         source_sha256=unit.sha256,
         lib_rs="\n".join(out) + "\n",
-        exports=[export for _, _, export in bodies.values()],
-        skipped={name: d.short() for name, d in spec.skipped.items()},
+        exports=[_with_prints(export, spec) for _, _, export in bodies.values() if export],
+        skipped=skipped,
         constants={name: spec.constants[name].value for name in needed},
         constants_used={k: v for k, v in used_consts.items() if v},
     )
+
+
+def _short_repr(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def str_literal_code(value: str) -> str:
+    from .containers import rust_string_literal
+
+    return f"PyStr::from_str({rust_string_literal(value)})"
+
+
+def _uses(bodies: dict[str, tuple[list[str], list[str], Export | None]], word: str) -> bool:
+    return any(word in line for lines, _, _ in bodies.values() for line in lines)
+
+
+def _prints(name: str, spec: ModuleSpec, seen: set[str] | None = None) -> bool:
+    """Whether calling `name` may print: itself or anything it calls."""
+    seen = seen if seen is not None else set()
+    if name in seen:
+        return False
+    seen.add(name)
+    fn = spec.functions[name]
+    return fn.prints or any(_prints(c, spec, seen) for c in fn.calls if c in spec.functions)
+
+
+def _with_prints(export: Export, spec: ModuleSpec) -> Export:
+    if "prints" not in getattr(Export, "__dataclass_fields__", {}):
+        return export
+    import dataclasses
+
+    return dataclasses.replace(export, prints=_prints(export.name, spec))  # type: ignore[call-arg]
 
 
 def rustfmt(text: str) -> str:

@@ -15,10 +15,23 @@ from typing import Any
 
 from ..analysis.expressions import bind_call
 from ..analysis.model import FunctionSpec
-from ..analysis.types import BOOL, FLOAT, INT, NONE, PyType
+from ..analysis.types import BOOL, FLOAT, INT, NONE, STR, PyType, is_copy, is_list, is_tuple
+from .containers import ContainerTranslator
 from .names import rust_ident
 
-RUST_TYPES = {INT: "i64", FLOAT: "f64", BOOL: "bool", NONE: "()"}
+RUST_TYPES = {INT: "i64", FLOAT: "f64", BOOL: "bool", NONE: "()", STR: "PyStr"}
+
+
+def rust_type(t: PyType) -> str:
+    if t in RUST_TYPES:
+        return RUST_TYPES[t]
+    if is_list(t):
+        return f"PyList<{rust_type(t.args[0])}>"
+    if is_tuple(t):
+        inner = ", ".join(rust_type(a) for a in t.args)
+        return f"({inner},)" if len(t.args) == 1 else f"({inner})"
+    raise AssertionError(f"no Rust type for {t}")
+
 
 _INT_OPS = {
     ast.Add: "add",
@@ -85,7 +98,7 @@ def coerce(code: str, src: PyType, dst: PyType) -> str:
     raise AssertionError(f"no coercion {src} -> {dst}")
 
 
-class ExpressionTranslator:
+class ExpressionTranslator(ContainerTranslator):
     spec: FunctionSpec
     functions: dict[str, FunctionSpec]
     local_names: dict[str, str]
@@ -96,11 +109,15 @@ class ExpressionTranslator:
         return f"_pt{self._temp_counter}"
 
     _temp_counter: int = 0
+    overrides: dict[int, str]
 
     def type_of(self, node: ast.expr) -> PyType:
         return self.spec.expr_types[id(node)]
 
     def expr(self, node: ast.expr) -> str:
+        override = self.overrides.get(id(node))
+        if override is not None:
+            return override
         if id(node) in self.spec.const_values:
             return rust_literal(self.spec.const_values[id(node)])
         method = getattr(self, "expr_" + type(node).__name__)
@@ -121,16 +138,28 @@ class ExpressionTranslator:
             return f"({code} != 0)"
         if t is FLOAT:
             return f"({code} != 0.0)"
+        if t == STR or is_list(t):
+            return f"({code}.len() != 0)"
         return f"{{ {code}; false }}"
 
     # -- atoms -----------------------------------------------------------------
     def expr_Constant(self, node: ast.Constant) -> str:
+        if isinstance(node.value, str):
+            return self.str_literal(node.value)
         return rust_literal(node.value)
 
     def expr_Name(self, node: ast.Name) -> str:
         if node.id in self.local_names:
-            return self.local_names[node.id]
+            name = self.local_names[node.id]
+            t = self.spec.locals.get(node.id) or self.param_types.get(node.id)
+            return name if t is None or is_copy(t) else f"{name}.clone()"
+        if self.const_types.get(node.id) == STR:
+            return f"{self.const_names[node.id]}()"
         return self.const_names[node.id]
+
+    const_types: dict[str, PyType]
+
+    param_types: dict[str, PyType]
 
     # -- operators ---------------------------------------------------------------
     def expr_UnaryOp(self, node: ast.UnaryOp) -> str:
@@ -151,6 +180,8 @@ class ExpressionTranslator:
         lt, rt, res = self.type_of(node.left), self.type_of(node.right), self.type_of(node)
         left, right = self.expr(node.left), self.expr(node.right)
         op = type(node.op)
+        if not (lt in (INT, FLOAT, BOOL) and rt in (INT, FLOAT, BOOL)):
+            return self.sequence_binop(node, left, lt, right, rt)
         if op in _BIT_OPS:
             sym = _BIT_OPS[op]
             if res is BOOL:
@@ -187,6 +218,9 @@ class ExpressionTranslator:
         return code
 
     def compare_pair(self, op: ast.cmpop, a: str, ta: PyType, b: str, tb: PyType) -> str:
+        if isinstance(op, (ast.In, ast.NotIn)):
+            test = f"{b}.contains(&{a})"
+            return f"(!{test})" if isinstance(op, ast.NotIn) else test
         sym, name = _CMP[type(op)]
         if ta is FLOAT and tb is not FLOAT:
             return f"pycmp::{name}_fi({a}, {coerce(b, tb, INT)})"
@@ -199,7 +233,7 @@ class ExpressionTranslator:
     def expr_Compare(self, node: ast.Compare) -> str:
         operands = [node.left, *node.comparators]
         types = [self.type_of(o) for o in operands]
-        if len(node.ops) == 1:
+        if len(node.ops) == 1 and all(is_copy(t) for t in types):
             return self.compare_pair(
                 node.ops[0], self.expr(operands[0]), types[0], self.expr(operands[1]), types[1]
             )
@@ -223,6 +257,8 @@ class ExpressionTranslator:
 
     # -- calls -----------------------------------------------------------------------
     def expr_Call(self, node: ast.Call) -> str:
+        if isinstance(node.func, ast.Attribute):
+            return self.method_call(node, node.func)
         assert isinstance(node.func, ast.Name)
         name = node.func.id
         if name in self.functions:
@@ -234,6 +270,16 @@ class ExpressionTranslator:
             ]
             return f"{rust_ident(name)}({', '.join(args)})?"
         return getattr(self, "builtin_" + name)(node)  # type: ignore[no-any-return]
+
+    def builtin_min(self, node: ast.Call) -> str:
+        if len(node.args) == 1:
+            return f"{self.expr(node.args[0])}.min()?"
+        return self._min_max(node, "<")
+
+    def builtin_max(self, node: ast.Call) -> str:
+        if len(node.args) == 1:
+            return f"{self.expr(node.args[0])}.max()?"
+        return self._min_max(node, ">")
 
     def builtin_abs(self, node: ast.Call) -> str:
         (arg,) = node.args
@@ -253,12 +299,6 @@ class ExpressionTranslator:
         best = self.temp()
         updates = " ".join(f"if {t} {sym} {best} {{ {best} = {t}; }}" for t in temps[1:])
         return f"{{ {binds} let mut {best} = {temps[0]}; {updates} {best} }}"
-
-    def builtin_min(self, node: ast.Call) -> str:
-        return self._min_max(node, "<")
-
-    def builtin_max(self, node: ast.Call) -> str:
-        return self._min_max(node, ">")
 
     def builtin_int(self, node: ast.Call) -> str:
         (arg,) = node.args

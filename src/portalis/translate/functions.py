@@ -6,8 +6,8 @@ import ast
 from types import SimpleNamespace
 
 from ..analysis.model import FunctionSpec
-from ..analysis.types import BOOL, FLOAT, INT, NONE
-from .expressions import RUST_TYPES
+from ..analysis.types import BOOL, FLOAT, INT, NONE, PyType
+from .expressions import rust_type
 from .model import Export, ExportParam
 from .names import export_symbol, rust_ident
 from .statements import StatementTranslator
@@ -25,7 +25,9 @@ class FunctionTranslator(StatementTranslator):
         functions: dict[str, FunctionSpec],
         const_names: dict[str, str],
         optimize: int,
+        const_types: dict[str, PyType] | None = None,
     ) -> None:
+        self.const_types = const_types or {}
         self.spec = spec
         self.functions = functions
         self.const_names = const_names
@@ -33,6 +35,10 @@ class FunctionTranslator(StatementTranslator):
         self.lines = []
         self.depth = 0
         self.loops = []
+        self.tries = []
+        self.handling = []
+        self.overrides = {}
+        self.param_types = {p.name: p.type for p in spec.params}
         self._temp_counter = 0
         self.spec_checker_view = SimpleNamespace(module_bindings=set(), assigned_names=set())
         taken = set(const_names.values())
@@ -53,16 +59,16 @@ class FunctionTranslator(StatementTranslator):
         spec = self.spec
         assert spec.return_type is not None
         params = ", ".join(
-            f"mut {self.local_names[p.name]}: {RUST_TYPES[p.type]}" for p in spec.params
+            f"mut {self.local_names[p.name]}: {rust_type(p.type)}" for p in spec.params
         )
-        ret = RUST_TYPES[spec.return_type]
+        ret = rust_type(spec.return_type)
         self.emit(f"// py:{spec.lineno}: {self.signature_comment()}")
         self.emit(f"pub fn {rust_ident(spec.name)}({params}) -> PyResult<{ret}> {{")
         self.depth += 1
         self.emit("let _depth = enter()?;")
         for name, t in spec.locals.items():
             self.emit(
-                f"let mut {self.local_names[name]}: {RUST_TYPES[t]} = {self.initial_value(t)};"
+                f"let mut {self.local_names[name]}: {rust_type(t)} = {self.initial_value(t)};"
             )
         self.depth -= 1
         self.body(spec.node.body)
@@ -78,6 +84,11 @@ class FunctionTranslator(StatementTranslator):
         self.depth -= 1
         self.emit("}")
         return self.lines
+
+    def crosses_boundary(self) -> bool:
+        """Only scalar signatures have a WASM export today; others run when called from WASM."""
+        spec = self.spec
+        return spec.return_type in ABI_TYPES and all(p.type in ABI_TYPES for p in spec.params)
 
     def export(self) -> tuple[list[str], Export]:
         spec = self.spec

@@ -10,9 +10,33 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
-from ..analysis.statements import exc_type_name
-from ..analysis.types import NONE
-from .expressions import ExpressionTranslator, rust_literal
+from ..analysis.statements import exc_type_name, handler_types
+from ..analysis.types import BOOL, FLOAT, INT, NONE, STR, PyType, is_list, is_tuple
+from .expressions import ExpressionTranslator, rust_literal, rust_type
+
+# Exception classes -> the runtime codes they catch (err.rs `exc`), following
+# CPython's hierarchy among the exceptions the runtime can raise.
+_ALL_CODES = tuple(range(1, 18))
+CATCHES: dict[str, tuple[int, ...]] = {
+    "BaseException": _ALL_CODES,
+    "Exception": _ALL_CODES,
+    "ArithmeticError": (2, 3, 4),
+    "ZeroDivisionError": (3,),
+    "OverflowError": (4,),
+    "ValueError": (5,),
+    "TypeError": (6,),
+    "IndexError": (7,),
+    "KeyError": (8,),
+    "LookupError": (7, 8, 9),
+    "AssertionError": (10,),
+    "RuntimeError": (11, 12, 13),
+    "NotImplementedError": (12,),
+    "RecursionError": (13,),
+    "AttributeError": (14,),
+    "NameError": (15, 16),
+    "UnboundLocalError": (16,),
+    "StopIteration": (17,),
+}
 
 
 def rust_str(text: str) -> str:
@@ -41,6 +65,13 @@ class _Loop:
     label: str
 
 
+@dataclass
+class _Try:
+    """An enclosing try body: control flow must leave its closure as a Flow value."""
+
+    loop_depth: int  # loops open outside the try
+
+
 class StatementTranslator(ExpressionTranslator):
     lines: list[str]
     depth: int
@@ -63,8 +94,19 @@ class StatementTranslator(ExpressionTranslator):
 
     # -- simple statements -------------------------------------------------------
     def assign_name(self, target: ast.expr, code: str) -> None:
+        if isinstance(target, ast.Subscript):
+            self.assign_item(target, code)
+            return
         assert isinstance(target, ast.Name)
         self.emit(f"{self.local_names[target.id]} = {code};")
+
+    def assign_item(self, target: ast.Subscript, code: str) -> None:
+        # CPython evaluates the value first, then the container, then the index.
+        v, c, i = self.temp(), self.temp(), self.temp()
+        self.emit(
+            f"{{ let {v} = {code}; let {c} = {self.expr(target.value)}; "
+            f"let {i} = {self.expr_as_int(target.slice)}; {c}.set({i}, {v})?; }}"
+        )
 
     def stmt_Assign(self, stmt: ast.Assign) -> None:
         self.comment(stmt)
@@ -93,7 +135,22 @@ class StatementTranslator(ExpressionTranslator):
 
     def stmt_AugAssign(self, stmt: ast.AugAssign) -> None:
         self.comment(stmt)
-        self.assign_name(stmt.target, self.expr(self.spec.aug_nodes[id(stmt)]))
+        fake = self.spec.aug_nodes[id(stmt)]
+        if id(stmt) in self.spec.inplace_lists:
+            assert isinstance(stmt.target, ast.Name)
+            self.emit(f"{self.local_names[stmt.target.id]}.extend(&{self.expr(stmt.value)});")
+            return
+        target = stmt.target
+        if isinstance(target, ast.Subscript):
+            c, i, old = self.temp(), self.temp(), self.temp()
+            self.overrides[id(fake.left)] = old
+            self.emit(
+                f"{{ let {c} = {self.expr(target.value)}; "
+                f"let {i} = {self.expr_as_int(target.slice)}; let {old} = {c}.get({i})?; "
+                f"let _ptv = {self.expr(fake)}; {c}.set({i}, _ptv)?; }}"
+            )
+            return
+        self.assign_name(stmt.target, self.expr(fake))
 
     def stmt_Expr(self, stmt: ast.Expr) -> None:
         if isinstance(stmt.value, ast.Constant) and isinstance(stmt.value.value, str):
@@ -106,14 +163,17 @@ class StatementTranslator(ExpressionTranslator):
 
     def stmt_Return(self, stmt: ast.Return) -> None:
         self.comment(stmt)
-        if stmt.value is None:
-            self.emit("return Ok(());")
+        value = "()" if stmt.value is None else self.expr(stmt.value)
+        if self.tries:
+            self.emit(f"return Ok(Flow::Return({value}));")
         else:
-            self.emit(f"return Ok({self.expr(stmt.value)});")
+            self.emit(f"return Ok({value});")
 
     def stmt_Raise(self, stmt: ast.Raise) -> None:
         self.comment(stmt)
-        assert stmt.exc is not None
+        if stmt.exc is None:
+            self.emit(f"return Err({self.handling[-1]}.clone());")
+            return
         name, msg, has_args = exc_type_name(stmt.exc, self.spec_checker_view)
         self.emit(f"return Err({self.exc_ctor(name, msg, has_args)});")
 
@@ -186,6 +246,19 @@ class StatementTranslator(ExpressionTranslator):
 
     def stmt_For(self, stmt: ast.For) -> None:
         self.comment(stmt)
+        seq_t = self.type_of(stmt.iter)
+        if seq_t == STR or is_list(seq_t):
+            self._temp_counter += 1
+            loop = self._open_loop(stmt)
+            item = self.temp()
+            self.emit(f"{loop.label}: for {item} in {self.expr(stmt.iter)}.iter() {{")
+            self.depth += 1
+            self.assign_name(stmt.target, item)
+            self.depth -= 1
+            self.body(stmt.body)
+            self.emit("}")
+            self._close_loop(stmt, loop)
+            return
         assert isinstance(stmt.iter, ast.Call) and isinstance(stmt.target, ast.Name)
         args = [self.expr_as(a, self.type_of(stmt.iter)) for a in stmt.iter.args]
         if len(args) == 1:
@@ -203,19 +276,102 @@ class StatementTranslator(ExpressionTranslator):
         self.emit("}")
         self._close_loop(stmt, loop)
 
+    def _leaves_try(self) -> bool:
+        return bool(self.tries) and self.tries[-1].loop_depth == len(self.loops)
+
     def stmt_Break(self, stmt: ast.Break) -> None:
+        if self._leaves_try():
+            self.emit("return Ok(Flow::Break);")
+            return
         loop = self.loops[-1]
         if loop.flag:
             self.emit(f"{loop.flag} = true;")
         self.emit(f"break {loop.label};")
 
     def stmt_Continue(self, stmt: ast.Continue) -> None:
+        if self._leaves_try():
+            self.emit("return Ok(Flow::Continue);")
+            return
         self.emit(f"continue {self.loops[-1].label};")
 
-    def initial_value(self, t: object) -> str:
-        return (
-            rust_literal({"int": 0, "float": 0.0, "bool": False}.get(str(t))) if t != NONE else "()"
-        )
+    def stmt_Try(self, stmt: ast.Try) -> None:
+        """Body in a closure: `?` stops at the handlers, control flow returns as Flow."""
+        self.comment(stmt)
+        assert self.spec.return_type is not None
+        ret = rust_type(self.spec.return_type)
+        flow = self.temp()
+        self.emit(f"let {flow}: PyResult<Flow<{ret}>> = (|| -> PyResult<Flow<{ret}>> {{")
+        saved_loops = self.loops
+        self.loops = []
+        self.tries.append(_Try(loop_depth=0))
+        self.body(stmt.body)
+        self.depth += 1
+        self.emit("#[allow(unreachable_code)]")
+        self.emit("Ok(Flow::Normal)")
+        self.depth -= 1
+        self.tries.pop()
+        self.loops = saved_loops
+        self.emit("})();")
+        self.emit(f"match {flow} {{")
+        self.depth += 1
+        self.emit("Ok(Flow::Normal) => {")
+        self.body(stmt.orelse)
+        self.emit("}")
+        self.emit(f"Ok(Flow::Return(v)) => {self._propagate_return('v')}")
+        if self.loops:
+            self.emit(f"Ok(Flow::Break) => {self._outer_break()}")
+            self.emit(f"Ok(Flow::Continue) => {self._outer_continue()}")
+        else:
+            self.emit("Ok(Flow::Break) | Ok(Flow::Continue) => unreachable!(),")
+        for handler in stmt.handlers:
+            names = handler_types(handler) or []
+            codes = sorted({c for n in names for c in CATCHES[n]})
+            err = self.temp()
+            test = " || ".join(f"*kind == {c}" for c in codes) or "false"
+            self.emit(
+                f"Err({err}) if matches!(&{err}, PyErr::Raise {{ kind, .. }} if {test}) => {{"
+            )
+            self.handling.append(err)
+            self.emit(f"    let _ = &{err};")
+            self.body(handler.body)
+            self.handling.pop()
+            self.emit("}")
+        self.emit("Err(e) => return Err(e),")
+        self.depth -= 1
+        self.emit("}")
+
+    def _propagate_return(self, v: str) -> str:
+        return f"return Ok(Flow::Return({v}))," if self.tries else f"return Ok({v}),"
+
+    def _outer_break(self) -> str:
+        if self._leaves_try():
+            return "return Ok(Flow::Break),"
+        loop = self.loops[-1]
+        flag = f"{loop.flag} = true; " if loop.flag else ""
+        return f"{{ {flag}break {loop.label}; }}"
+
+    def _outer_continue(self) -> str:
+        if self._leaves_try():
+            return "return Ok(Flow::Continue),"
+        return f"continue {self.loops[-1].label},"
+
+    tries: list[_Try]
+    handling: list[str]
+
+    def initial_value(self, t: PyType) -> str:
+        """A placeholder: analysis proved every read follows a real assignment."""
+        if t in (INT, FLOAT, BOOL):
+            return rust_literal({INT: 0, FLOAT: 0.0, BOOL: False}[t])
+        if t == NONE:
+            return "()"
+        if t == STR:
+            return "PyStr::empty()"
+        if is_list(t):
+            return "PyList::new()"
+        if is_tuple(t):
+            parts = [self.initial_value(a) for a in t.args]
+            return f"({parts[0]},)" if len(parts) == 1 else f"({', '.join(parts)})"
+        raise AssertionError(t)
 
     optimize: int
     spec_checker_view: object

@@ -1,0 +1,295 @@
+//! `list[T]`: shared, mutable, reference semantics (`b = a; b.append(x)`
+//! changes `a`), exactly like CPython's list object.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use crate::err::{bail, exc, PyErr, PyResult};
+use crate::pyver;
+use crate::slice as pyslice;
+use crate::str::PyStr;
+
+/// How a value is spelled inside CPython's error messages (`5 is not in list`).
+pub trait PyRepr {
+    fn py_repr(&self) -> PyResult<String>;
+}
+
+impl PyRepr for i64 {
+    fn py_repr(&self) -> PyResult<String> {
+        Ok(self.to_string())
+    }
+}
+
+impl PyRepr for bool {
+    fn py_repr(&self) -> PyResult<String> {
+        Ok(if *self { "True" } else { "False" }.to_string())
+    }
+}
+
+impl PyRepr for PyStr {
+    fn py_repr(&self) -> PyResult<String> {
+        crate::fmt::repr_str(self)
+    }
+}
+
+impl<T> PyRepr for PyList<T> {
+    fn py_repr(&self) -> PyResult<String> {
+        Err(PyErr::bail(bail::UNSUPPORTED))
+    }
+}
+
+pub struct PyList<T>(Rc<RefCell<Vec<T>>>);
+
+impl<T> Clone for PyList<T> {
+    /// Aliasing, not copying: both names see the same list.
+    fn clone(&self) -> Self {
+        PyList(Rc::clone(&self.0))
+    }
+}
+
+impl<T: PartialEq> PartialEq for PyList<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0) || *self.0.borrow() == *other.0.borrow()
+    }
+}
+
+impl<T: Clone> PyList<T> {
+    pub fn new() -> PyList<T> {
+        PyList(Rc::new(RefCell::new(Vec::new())))
+    }
+
+    pub fn from_vec(items: Vec<T>) -> PyList<T> {
+        PyList(Rc::new(RefCell::new(items)))
+    }
+
+    pub fn to_vec(&self) -> Vec<T> {
+        self.0.borrow().clone()
+    }
+
+    pub fn len(&self) -> i64 {
+        self.0.borrow().len() as i64
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.borrow().is_empty()
+    }
+
+    fn index_of(&self, i: i64) -> Option<usize> {
+        pyslice::normalize_index(i, self.len())
+    }
+
+    pub fn get(&self, i: i64) -> PyResult<T> {
+        match self.index_of(i) {
+            Some(k) => Ok(self.0.borrow()[k].clone()),
+            None => Err(PyErr::raise(exc::INDEX_ERROR, pyver::LIST_INDEX_RANGE)),
+        }
+    }
+
+    pub fn set(&self, i: i64, value: T) -> PyResult<()> {
+        match self.index_of(i) {
+            Some(k) => {
+                self.0.borrow_mut()[k] = value;
+                Ok(())
+            }
+            None => Err(PyErr::raise(exc::INDEX_ERROR, pyver::LIST_ASSIGN_RANGE)),
+        }
+    }
+
+    pub fn append(&self, value: T) {
+        self.0.borrow_mut().push(value);
+    }
+
+    pub fn insert(&self, i: i64, value: T) {
+        let n = self.len();
+        let k = if i < 0 { (i + n).max(0) } else { i.min(n) };
+        self.0.borrow_mut().insert(k as usize, value);
+    }
+
+    pub fn pop(&self, i: Option<i64>) -> PyResult<T> {
+        if self.is_empty() {
+            return Err(PyErr::raise(exc::INDEX_ERROR, pyver::LIST_POP_EMPTY));
+        }
+        let k = match self.index_of(i.unwrap_or(-1)) {
+            Some(k) => k,
+            None => return Err(PyErr::raise(exc::INDEX_ERROR, pyver::LIST_POP_RANGE)),
+        };
+        Ok(self.0.borrow_mut().remove(k))
+    }
+
+    pub fn extend(&self, other: &PyList<T>) {
+        // `xs.extend(xs)` doubles the list: copy first, the RefCell would refuse.
+        let items = other.to_vec();
+        self.0.borrow_mut().extend(items);
+    }
+
+    pub fn clear(&self) {
+        self.0.borrow_mut().clear();
+    }
+
+    pub fn reverse(&self) {
+        self.0.borrow_mut().reverse();
+    }
+
+    pub fn copy(&self) -> PyList<T> {
+        PyList::from_vec(self.to_vec())
+    }
+
+    pub fn concat(&self, other: &PyList<T>) -> PyList<T> {
+        let mut items = self.to_vec();
+        items.extend(other.to_vec());
+        PyList::from_vec(items)
+    }
+
+    pub fn repeat(&self, n: i64) -> PyResult<PyList<T>> {
+        let items = self.to_vec();
+        if n <= 0 || items.is_empty() {
+            return Ok(PyList::new());
+        }
+        let total = (items.len() as u64).checked_mul(n as u64);
+        match total {
+            Some(t) if t <= (1 << 27) => {}
+            _ => return Err(PyErr::bail(bail::UNSUPPORTED)),
+        }
+        let mut out = Vec::with_capacity(items.len() * n as usize);
+        for _ in 0..n {
+            out.extend(items.iter().cloned());
+        }
+        Ok(PyList::from_vec(out))
+    }
+
+    pub fn slice(&self, start: Option<i64>, stop: Option<i64>, step: Option<i64>) -> PyResult<PyList<T>> {
+        let (start, _stop, step, count) = pyslice::indices(self.len(), start, stop, step)?;
+        let items = self.0.borrow();
+        let mut out = Vec::with_capacity(count as usize);
+        let mut k = start;
+        for _ in 0..count {
+            out.push(items[k as usize].clone());
+            k += step;
+        }
+        Ok(PyList::from_vec(out))
+    }
+
+    /// Iterate as CPython does: by index over the live list, so appends made
+    /// by the loop body are visited and removals shorten the loop.
+    pub fn iter(&self) -> PyListIter<T> {
+        PyListIter { list: self.clone(), next: 0 }
+    }
+}
+
+impl<T: Clone + PartialEq + PyRepr> PyList<T> {
+    pub fn contains(&self, value: &T) -> bool {
+        self.0.borrow().iter().any(|x| x == value)
+    }
+
+    pub fn count(&self, value: &T) -> i64 {
+        self.0.borrow().iter().filter(|x| *x == value).count() as i64
+    }
+
+    pub fn index(&self, value: &T) -> PyResult<i64> {
+        match self.0.borrow().iter().position(|x| x == value) {
+            Some(k) => Ok(k as i64),
+            None => {
+                if !pyver::LIST_INDEX_MISSING_OK {
+                    return Err(PyErr::bail(bail::UNSUPPORTED));
+                }
+                let text = value.py_repr()?;
+                let msg = format!("{}{}{}", pyver::LIST_INDEX_MISSING_PRE, text, pyver::LIST_INDEX_MISSING_POST);
+                Err(PyErr::raise(exc::VALUE_ERROR, &msg))
+            }
+        }
+    }
+
+    pub fn remove(&self, value: &T) -> PyResult<()> {
+        let pos = self.0.borrow().iter().position(|x| x == value);
+        match pos {
+            Some(k) => {
+                self.0.borrow_mut().remove(k);
+                Ok(())
+            }
+            None => Err(PyErr::raise(exc::VALUE_ERROR, pyver::LIST_REMOVE_MISSING)),
+        }
+    }
+}
+
+impl<T: Clone + Ord> PyList<T> {
+    /// Stable, like CPython's timsort; `reverse` keeps equal items in order.
+    pub fn sort(&self, reverse: bool) {
+        let mut items = self.0.borrow_mut();
+        if reverse {
+            items.sort_by(|a, b| b.cmp(a));
+        } else {
+            items.sort();
+        }
+    }
+
+    pub fn sorted(&self, reverse: bool) -> PyList<T> {
+        let out = self.copy();
+        out.sort(reverse);
+        out
+    }
+
+    /// `min(xs)` / `max(xs)`: the first extreme item, ValueError when empty.
+    pub fn min(&self) -> PyResult<T> {
+        let items = self.0.borrow();
+        let mut best = match items.first() {
+            Some(v) => v,
+            None => return Err(PyErr::raise(exc::VALUE_ERROR, pyver::MIN_EMPTY)),
+        };
+        for v in items.iter().skip(1) {
+            if v < best {
+                best = v;
+            }
+        }
+        Ok(best.clone())
+    }
+
+    pub fn max(&self) -> PyResult<T> {
+        let items = self.0.borrow();
+        let mut best = match items.first() {
+            Some(v) => v,
+            None => return Err(PyErr::raise(exc::VALUE_ERROR, pyver::MAX_EMPTY)),
+        };
+        for v in items.iter().skip(1) {
+            if v > best {
+                best = v;
+            }
+        }
+        Ok(best.clone())
+    }
+}
+
+impl PyList<i64> {
+    pub fn sum(&self) -> PyResult<i64> {
+        let mut total: i64 = 0;
+        for v in self.0.borrow().iter() {
+            total = crate::int::add(total, *v)?;
+        }
+        Ok(total)
+    }
+}
+
+impl PyList<bool> {
+    pub fn sum(&self) -> PyResult<i64> {
+        Ok(self.0.borrow().iter().filter(|b| **b).count() as i64)
+    }
+}
+
+pub struct PyListIter<T> {
+    list: PyList<T>,
+    next: usize,
+}
+
+impl<T: Clone> Iterator for PyListIter<T> {
+    type Item = T;
+
+    fn next(&mut self) -> Option<T> {
+        let items = self.list.0.borrow();
+        if self.next < items.len() {
+            let v = items[self.next].clone();
+            self.next += 1;
+            Some(v)
+        } else {
+            None
+        }
+    }
+}

@@ -1,0 +1,365 @@
+"""str, list and tuple expressions, f-strings, print and sequence builtins.
+
+The runtime types are `PyStr` (immutable, cheap to clone), `PyList<T>`
+(shared and mutable: cloning aliases, as Python names do) and Rust tuples.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+from typing import Any
+
+from ..analysis.containers import STR_METHODS
+from ..analysis.types import BOOL, FLOAT, INT, NONE, STR, PyType, is_list, is_tuple
+
+
+def rust_string_literal(text: str) -> str:
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if ch == "\\":
+            out.append("\\\\")
+        elif ch == '"':
+            out.append('\\"')
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\t":
+            out.append("\\t")
+        elif ch == "\r":
+            out.append("\\r")
+        elif 0x20 <= code < 0x7F:
+            out.append(ch)
+        else:
+            out.append(f"\\u{{{code:x}}}")
+    return '"' + "".join(out) + '"'
+
+
+class ContainerTranslator:
+    expr: Callable[[ast.expr], str]
+    type_of: Callable[[ast.expr], PyType]
+    temp: Callable[[], str]
+    truthy: Callable[[ast.expr], str]
+    spec: Any
+
+    def str_literal(self, text: str) -> str:
+        if any(0xD800 <= ord(c) <= 0xDFFF for c in text):
+            raise ValueError("lone surrogate in a string literal")
+        return f"PyStr::from_str({rust_string_literal(text)})"
+
+    # -- displays ---------------------------------------------------------------
+    def expr_List(self, node: ast.List) -> str:
+        if not node.elts:
+            return "PyList::new()"
+        return f"PyList::from_vec(vec![{', '.join(self.expr(e) for e in node.elts)}])"
+
+    def expr_Tuple(self, node: ast.Tuple) -> str:
+        items = [self.expr(e) for e in node.elts]
+        return f"({items[0]},)" if len(items) == 1 else f"({', '.join(items)})"
+
+    # -- text conversion ------------------------------------------------------------
+    @staticmethod
+    def str_of(code: str, t: PyType) -> str:
+        """Rust `String` expression for CPython's `str(value)`."""
+        if t == INT:
+            return f"pyfmt::str_int({code})"
+        if t == FLOAT:
+            return f"pyfmt::repr_float({code})"
+        if t == BOOL:
+            return f"pyfmt::str_bool({code})"
+        if t == NONE:
+            return f'{{ {code}; String::from("None") }}'
+        if t == STR:
+            return f"{code}.as_str().to_string()"
+        raise AssertionError(t)
+
+    def repr_of(self, code: str, t: PyType) -> str:
+        if t == STR:
+            return f"pyfmt::repr_str(&{code})?"
+        return self.str_of(code, t)
+
+    def formatted(self, part: ast.FormattedValue) -> str:
+        t = self.type_of(part.value)
+        code = self.expr(part.value)
+        spec = ""
+        if part.format_spec is not None:
+            assert isinstance(part.format_spec, ast.JoinedStr)
+            spec = "".join(str(v.value) for v in part.format_spec.values)  # type: ignore[attr-defined]
+        if part.conversion in (ord("r"), ord("s")):
+            text = self.repr_of(code, t) if part.conversion == ord("r") else self.str_of(code, t)
+            if not spec:
+                return text
+            return f"pyfmt::format_str(&PyStr::from_string({text}), {rust_string_literal(spec)})?"
+        if not spec:
+            return self.str_of(code, t)
+        lit = rust_string_literal(spec)
+        if t == INT:
+            return f"pyfmt::format_int({code}, {lit})?"
+        if t == FLOAT:
+            return f"pyfmt::format_float({code}, {lit})?"
+        if t == BOOL:
+            return f"pyfmt::format_bool({code}, {lit})?"
+        if t == STR:
+            return f"pyfmt::format_str(&{code}, {lit})?"
+        return f"pyfmt::format_str(&PyStr::from_string({self.str_of(code, t)}), {lit})?"
+
+    def expr_JoinedStr(self, node: ast.JoinedStr) -> str:
+        buf = self.temp()
+        pushes = []
+        for part in node.values:
+            if isinstance(part, ast.Constant):
+                pushes.append(f"{buf}.push_str({rust_string_literal(str(part.value))});")
+            else:
+                assert isinstance(part, ast.FormattedValue)
+                pushes.append(f"{buf}.push_str(&{self.formatted(part)});")
+        return f"{{ let mut {buf} = String::new(); {' '.join(pushes)} PyStr::from_string({buf}) }}"
+
+    # -- subscripts ------------------------------------------------------------------
+    def opt(self, node: ast.expr | None) -> str:
+        return "None" if node is None else f"Some({self.expr_as_int(node)})"
+
+    def expr_as_int(self, node: ast.expr) -> str:
+        code = self.expr(node)
+        return f"({code} as i64)" if self.type_of(node) == BOOL else code
+
+    def expr_Subscript(self, node: ast.Subscript) -> str:
+        base_t = self.type_of(node.value)
+        base = self.expr(node.value)
+        if isinstance(node.slice, ast.Slice):
+            sl = node.slice
+            return f"{base}.slice({self.opt(sl.lower)}, {self.opt(sl.upper)}, {self.opt(sl.step)})?"
+        if is_tuple(base_t):
+            idx = ast.literal_eval(node.slice)
+            if idx < 0:
+                idx += len(base_t.args)
+            return f"{base}.{idx}"
+        return f"{base}.get({self.expr_as_int(node.slice)})?"
+
+    # -- operators ----------------------------------------------------------------------
+    def sequence_binop(self, node: ast.BinOp, left: str, lt: PyType, right: str, rt: PyType) -> str:
+        a, b = self.temp(), self.temp()
+        bind = f"let {a} = {left}; let {b} = {right};"
+        if isinstance(node.op, ast.Add):
+            call = f"{a}.add(&{b})" if lt == STR else f"{a}.concat(&{b})"
+            return f"{{ {bind} {call} }}"
+        # Mult: sequence * int or int * sequence
+        if lt in (INT, BOOL):
+            n = f"({a} as i64)" if lt == BOOL else a
+            seq, seq_t = b, rt
+        else:
+            n = f"({b} as i64)" if rt == BOOL else b
+            seq, seq_t = a, lt
+        method = "mul" if seq_t == STR else "repeat"
+        return f"{{ {bind} {seq}.{method}({n})? }}"
+
+    # -- methods ----------------------------------------------------------------------------
+    def method_call(self, node: ast.Call, attr: ast.Attribute) -> str:
+        recv_t = self.type_of(attr.value)
+        recv = self.expr(attr.value)
+        if recv_t == STR:
+            return self.str_method(node, attr.attr, recv)
+        assert is_list(recv_t)
+        return self.list_method(node, attr.attr, recv, recv_t)
+
+    def str_method(self, node: ast.Call, name: str, recv: str) -> str:
+        kinds, _, result = STR_METHODS[name]
+        args: list[ast.expr | None] = [*node.args, *(k.value for k in node.keywords)]
+        if node.keywords:  # split(sep=..., maxsplit=...): reorder by name
+            order = {"sep": 0, "maxsplit": 1, "keepends": 0}
+            slots: list[ast.expr | None] = [None] * len(kinds)
+            for i, positional in enumerate(node.args):
+                slots[i] = positional
+            for k in node.keywords:
+                slots[order[str(k.arg)]] = k.value
+            args = slots
+        codes = []
+        for i, kind in enumerate(kinds):
+            codes.append(self.method_arg(kind, args[i] if i < len(args) else None, name))
+        call = f"{recv}.{name}({', '.join(codes)})"
+        first = args[0] if args else None
+        if (
+            name in ("startswith", "endswith")
+            and first is not None
+            and is_tuple(self.type_of(first))
+        ):
+            return self.prefix_tuple(node, name, recv, args)
+        fallible = name in {
+            "split",
+            "rsplit",
+            "index",
+            "rindex",
+            "center",
+            "ljust",
+            "rjust",
+            "partition",
+            "rpartition",
+            "upper",
+            "lower",
+            "capitalize",
+            "title",
+            "swapcase",
+            "casefold",
+            "strip",
+            "lstrip",
+            "rstrip",
+            "isdigit",
+            "isdecimal",
+            "isnumeric",
+            "isalpha",
+            "isalnum",
+            "isspace",
+            "isupper",
+            "islower",
+            "istitle",
+            "zfill",
+            "replace",
+            "splitlines",
+            "join",
+            "isascii",
+        }
+        code = call + ("?" if fallible else "")
+        if is_list(result):
+            return f"PyList::from_vec({code})"
+        return code
+
+    def method_arg(self, kind: str, node: ast.expr | None, method: str) -> str:
+        if kind == "O":
+            if node is None:
+                return "None"
+            if self.type_of(node) == NONE:
+                return f"{{ {self.expr(node)}; None }}"
+            return f"Some(&{self.expr(node)})"
+        if kind == "I":
+            if node is None:
+                default = {"split": "-1", "rsplit": "-1", "replace": "-1"}.get(method)
+                if default is not None:
+                    return default
+                return "None"
+            code = self.expr_as_int(node)
+            return (
+                code
+                if method in ("split", "rsplit", "replace", "zfill", "center", "ljust", "rjust")
+                else f"Some({code})"
+            )
+        if kind == "B":
+            return (
+                "false"
+                if node is None
+                else f"({self.expr(node)} != false)"
+                if self.type_of(node) == BOOL
+                else f"({self.expr(node)} != 0)"
+            )
+        if kind == "S":
+            if node is None:
+                return "None"
+            code = f"&{self.expr(node)}"
+            return f"Some({code})" if method in ("center", "ljust", "rjust") else code
+        if kind == "L":
+            assert node is not None
+            return f"&{self.expr(node)}.to_vec()"
+        if kind == "P":
+            assert node is not None
+            return f"&{self.expr(node)}"
+        raise AssertionError(kind)
+
+    def prefix_tuple(
+        self, node: ast.Call, name: str, recv: str, args: list[ast.expr | None]
+    ) -> str:
+        s, tup = self.temp(), self.temp()
+        first = args[0]
+        assert first is not None
+        n = len(self.type_of(first).args)
+        rest = [self.method_arg("I", args[i] if i < len(args) else None, name) for i in (1, 2)]
+        tests = " || ".join(f"{s}.{name}(&{tup}.{i}, {rest[0]}, {rest[1]})" for i in range(n))
+        return f"{{ let {s} = {recv}; let {tup} = {self.expr(first)}; {tests or 'false'} }}"
+
+    def list_method(self, node: ast.Call, name: str, recv: str, recv_t: PyType) -> str:
+        args = [self.expr(a) for a in node.args]
+        if name == "append":
+            return f"{recv}.append({args[0]})"
+        if name == "insert":
+            return f"{recv}.insert({self.expr_as_int(node.args[0])}, {args[1]})"
+        if name == "pop":
+            idx = f"Some({self.expr_as_int(node.args[0])})" if node.args else "None"
+            return f"{recv}.pop({idx})?"
+        if name == "extend":
+            return f"{recv}.extend(&{args[0]})"
+        if name in ("count", "index", "remove"):
+            fallible = "?" if name != "count" else ""
+            return f"{recv}.{name}(&{args[0]}){fallible}"
+        if name == "sort":
+            rev = self.expr(node.keywords[0].value) if node.keywords else "false"
+            return f"{recv}.sort({rev})"
+        return f"{recv}.{name}()"
+
+    # -- builtins --------------------------------------------------------------------------
+    def builtin_len(self, node: ast.Call) -> str:
+        (arg,) = node.args
+        t = self.type_of(arg)
+        if is_tuple(t):
+            return f"{{ let _ = {self.expr(arg)}; {len(t.args)} }}"
+        return f"{self.expr(arg)}.len()"
+
+    def builtin_str(self, node: ast.Call) -> str:
+        if not node.args:
+            return 'PyStr::from_str("")'
+        (arg,) = node.args
+        t = self.type_of(arg)
+        if t == STR:
+            return self.expr(arg)
+        return f"PyStr::from_string({self.str_of(self.expr(arg), t)})"
+
+    def builtin_repr(self, node: ast.Call) -> str:
+        (arg,) = node.args
+        return f"PyStr::from_string({self.repr_of(self.expr(arg), self.type_of(arg))})"
+
+    def builtin_ord(self, node: ast.Call) -> str:
+        return f"{self.expr(node.args[0])}.ord()?"
+
+    def builtin_chr(self, node: ast.Call) -> str:
+        return f"portalis_rt::str::chr({self.expr_as_int(node.args[0])})?"
+
+    def builtin_sum(self, node: ast.Call) -> str:
+        return f"{self.expr(node.args[0])}.sum()?"
+
+    def builtin_sorted(self, node: ast.Call) -> str:
+        rev = self.expr(node.keywords[0].value) if node.keywords else "false"
+        (arg,) = node.args
+        if self.type_of(arg) == STR:
+            return f"PyList::from_vec({self.expr(arg)}.iter().collect()).sorted({rev})"
+        return f"{self.expr(arg)}.sorted({rev})"
+
+    def builtin_list(self, node: ast.Call) -> str:
+        (arg,) = node.args
+        if self.type_of(arg) == STR:
+            return f"PyList::from_vec({self.expr(arg)}.iter().collect())"
+        return f"{self.expr(arg)}.copy()"
+
+    def builtin_print(self, node: ast.Call) -> str:
+        buf = self.temp()
+        kw = {k.arg: k.value for k in node.keywords}
+        lines = [f"let mut {buf} = String::new();"]
+        sep_code = end_code = None
+        # CPython evaluates positional arguments, then sep/end, before printing.
+        values = []
+        for a in node.args:
+            v = self.temp()
+            lines.append(f"let {v} = {self.expr(a)};")
+            values.append((v, self.type_of(a)))
+        for key in ("sep", "end"):
+            if key in kw and self.type_of(kw[key]) == STR:
+                v = self.temp()
+                lines.append(f"let {v} = {self.expr(kw[key])};")
+                if key == "sep":
+                    sep_code = f"{v}.as_str()"
+                else:
+                    end_code = f"{v}.as_str()"
+            elif key in kw:
+                lines.append(f"{self.expr(kw[key])};")
+        for i, (v, t) in enumerate(values):
+            if i:
+                lines.append(f"{buf}.push_str({sep_code or chr(34) + ' ' + chr(34)});")
+            lines.append(f"{buf}.push_str(&{self.str_of(v, t)});")
+        lines.append(f"{buf}.push_str({end_code or chr(34) + chr(92) + 'n' + chr(34)});")
+        lines.append(f"portalis_rt::output::write_stdout(&{buf});")
+        return "{ " + " ".join(lines) + " }"

@@ -1,0 +1,249 @@
+"""Conformance corpus: str, list, tuple, f-strings, print and try/except.
+
+Boundary types are still scalars, so each function takes ints/floats/bools and
+works with text and lists inside; results come back as numbers, bools or
+printed text.
+"""
+
+WORDS = "the quick brown fox jumps over the lazy dog"
+
+
+def word_count(n: int) -> int:
+    text = (WORDS + " ") * n
+    return len(text.split())
+
+
+def longest_word_len(n: int) -> int:
+    best = 0
+    for w in (WORDS + " extraordinary") .split(" "):
+        if len(w) > best and len(w) <= n:
+            best = len(w)
+    return best
+
+
+def vowel_count(n: int) -> int:
+    count = 0
+    for ch in WORDS * n:
+        if ch in "aeiou":
+            count += 1
+    return count
+
+
+def char_codes(n: int) -> int:
+    total = 0
+    s = "Portalis-" + str(n)
+    for i in range(len(s)):
+        total = total * 31 + ord(s[i])
+        total %= 1_000_003
+    return total
+
+
+def slicing(a: int, b: int, step: int) -> int:
+    s = "abcdefghijklmnopqrstuvwxyz"
+    part = s[a:b:step]
+    return len(part) * 1000 + (ord(part[0]) if part else -1)
+
+
+def negative_index(i: int) -> int:
+    s = "hello"
+    return ord(s[i])
+
+
+def methods(n: int) -> int:
+    s = "  Hello, World! " * n
+    t = s.strip().lower().replace("world", "there")
+    parts = t.split(",")
+    score = len(parts) + t.count("l") + t.find("there") + t.rfind("h")
+    if t.startswith("hello") and t.endswith("!"):
+        score += 100
+    return score + len(t.upper()) + len("-".join(parts))
+
+
+def predicates(n: int) -> int:
+    samples = ["123", "abc", "Abc", "ABC", "a1", " ", "", "\t\n", str(n), "x" * n]
+    score = 0
+    for s in samples:
+        score = score * 2 + int(s.isdigit())
+        score = score * 2 + int(s.isalpha())
+        score = score * 2 + int(s.isupper())
+        score = score * 2 + int(s.isspace())
+        score %= 1_000_000_007
+    return score
+
+
+def padding(width: int) -> int:
+    s = "ab"
+    out = s.zfill(width) + s.center(width, "*") + s.ljust(width) + s.rjust(width, "-")
+    return len(out) + out.count("*") * 7 + out.count("-") * 13
+
+
+def fstrings(n: int, x: float) -> int:
+    s = f"{n:>8}|{x:.3f}|{n:08b}|{n:x}|{x:e}|{n:,}|{x!r}|{'ab'!r}|{n:+d}|{x:10.2%}"
+    return len(s) * 7 + s.count("0") + ord(s[len(s) // 2])
+
+
+def float_text(x: float) -> int:
+    s = str(x) + repr(x * 3) + f"{x}"
+    return len(s) * 1000 + ord(s[-1])
+
+
+def sieve(n: int) -> int:
+    flags = [True] * (n + 1)
+    flags[0] = False
+    if n >= 1:
+        flags[1] = False
+    count = 0
+    for i in range(2, n + 1):
+        if flags[i]:
+            count += 1
+            for j in range(i * i, n + 1, i):
+                flags[j] = False
+    return count
+
+
+def list_ops(n: int) -> int:
+    xs = []
+    for i in range(n):
+        xs.append((i * 7919) % 101)
+    xs.insert(0, 50)
+    xs.sort()
+    top = xs[-1] if xs else -1
+    ys = xs[::2] + xs[1::3]
+    ys.reverse()
+    zs = ys.copy()
+    zs.extend(xs)
+    total = sum(zs) + len(zs) + top
+    if 50 in zs:
+        total += zs.index(50) + zs.count(50)
+    if zs:
+        total += zs.pop() + min(zs) * max(zs) if zs else 0
+    return total
+
+
+def list_aliasing(n: int) -> int:
+    a = [1, 2, 3]
+    b = a
+    b.append(n)
+    c = a.copy()
+    c.append(99)
+    a += [7]
+    return len(a) * 100 + len(b) * 10 + len(c) + a[-1]
+
+
+def list_errors(i: int) -> int:
+    xs = [10, 20, 30]
+    return xs[i]
+
+
+def pop_errors(n: int) -> int:
+    xs = []
+    for i in range(n):
+        xs.append(i)
+    return xs.pop() + xs.pop(0)
+
+
+def item_assign(i: int, v: int) -> int:
+    xs = [0] * 5
+    xs[i] = v
+    xs[i] += 3
+    return sum(xs)
+
+
+def sorted_strings(n: int) -> int:
+    words = sorted(WORDS.split() * n, reverse=True)
+    return len(words) + ord(words[0][0]) * 10 + ord(words[-1][0])
+
+
+def tuples(a: int, b: int) -> int:
+    t = (a, b, a + b)
+    x, y = t[0], t[-1]
+    return x * y + len(t)
+
+
+def safe_div(a: int, b: int) -> int:
+    try:
+        return a // b
+    except ZeroDivisionError:
+        return -1
+
+
+def try_else(a: int, b: int) -> int:
+    result = 0
+    try:
+        q = a // b
+    except (ZeroDivisionError, ValueError):
+        result = -1
+    else:
+        result = q * 2
+    return result
+
+
+def catch_lookup(i: int) -> int:
+    xs = [1, 2, 3]
+    try:
+        return xs[i]
+    except LookupError:
+        return -100
+
+
+def reraise(i: int) -> int:
+    xs = [1, 2, 3]
+    try:
+        return xs[i]
+    except IndexError:
+        raise
+
+
+def loop_with_try(n: int) -> int:
+    total = 0
+    for i in range(n):
+        try:
+            if i % 5 == 4:
+                break
+            total += 100 // (i % 3)
+        except ZeroDivisionError:
+            total -= 1
+            continue
+        total += 1
+    return total
+
+
+def nested_try(a: int) -> int:
+    try:
+        try:
+            return 10 // a
+        except ValueError:
+            return -2
+    except ZeroDivisionError:
+        return -3
+
+
+def parse_value_error(n: int) -> int:
+    try:
+        return "abc".index("z" * n)
+    except ValueError:
+        return -7
+
+
+def report(n: int) -> None:
+    total = 0
+    for i in range(n):
+        total += i
+        print(f"step {i}: total={total:>5} ratio={total / (i + 1):.3f}")
+    print("done", total, sep=" | ")
+
+
+def show_floats(x: float) -> None:
+    print(x, x * 1e20, x / 1e10, -x, 0.1 + 0.2, sep=", ", end=";\n")
+
+
+def show_mixed(n: int) -> int:
+    print("n =", n, "even" if n % 2 == 0 else "odd", n > 3, None)
+    return n
+
+
+def print_then_raise(n: int) -> int:
+    print("before", n)
+    if n > 2:
+        raise ValueError("too big")
+    return n
