@@ -82,6 +82,12 @@ CASES: dict[str, list[tuple[Any, ...]]] = {
     "show_floats": [(0.1,), (-3.5,), (1e300,), (math.nan,)],
     "show_mixed": [(2,), (7,)],
     "print_then_raise": [(1,), (5,)],
+    "comprehensions": [(0,), (1,), (10,), (50,)],
+    "any_all": [(0,), (2,), (10,)],
+    "short_circuit": [(0,), (1,), (2,), (3,)],
+    "enumerate_zip": [(0,), (3,), (10,)],
+    "unpack_pairs": [(1,), (5,)],
+    "comp_scope": [(0,), (7,)],
 }
 
 

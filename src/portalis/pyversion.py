@@ -47,6 +47,7 @@ RUNTIME_FILES: Final = (
     "flow.rs",
     "output.rs",
     "list.rs",
+    "iter.rs",
 )
 
 

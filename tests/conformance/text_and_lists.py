@@ -247,3 +247,66 @@ def print_then_raise(n: int) -> int:
     if n > 2:
         raise ValueError("too big")
     return n
+
+
+def comprehensions(n: int) -> int:
+    squares = [i * i for i in range(n)]
+    evens = [x for x in squares if x % 2 == 0]
+    pairs = [(i, j) for i in range(4) for j in range(i) if (i + j) % 2]
+    words = [w.upper() for w in WORDS.split() if len(w) > 3]
+    total = sum(x for x in squares if x > 10) + len(evens) + len(pairs) + len(words)
+    total += max(len(w) for w in WORDS.split()) + min(i for i in range(1, n + 2))
+    joined = "-".join(w[0] for w in WORDS.split())
+    return total * 100 + len(joined)
+
+
+def any_all(n: int) -> int:
+    xs = [i * 3 for i in range(n)]
+    score = 0
+    if any(x > 10 for x in xs):
+        score += 1
+    if all(x % 3 == 0 for x in xs):
+        score += 2
+    if any(xs):
+        score += 4
+    if all(c.isalpha() for c in "abc"):
+        score += 8
+    return score
+
+
+def short_circuit(n: int) -> int:
+    xs = [5, 0, 3]
+    # CPython stops at the first truthy item: 10 // 0 is never evaluated.
+    if any(10 // x > 1 for x in xs[: n]):
+        return 1
+    return 0
+
+
+def enumerate_zip(n: int) -> int:
+    total = 0
+    for i, w in enumerate(WORDS.split(), 1):
+        total += i * len(w)
+    for a, b in zip(range(n), "abcdef"):
+        total += a * ord(b)
+    for k, (p, q) in enumerate(zip([1, 2, 3], [4, 5, 6])):
+        total += k * p * q
+    for c in reversed("xyz"):
+        total = total * 3 + ord(c)
+    for v in reversed([n, n + 1, n + 2]):
+        total = total * 2 + v
+    return total
+
+
+def unpack_pairs(n: int) -> int:
+    pairs = [(i, i * i) for i in range(n)]
+    total = 0
+    for a, b in pairs:
+        total += a * b
+    first, second = pairs[0] if pairs else (0, 0)
+    return total + first + second
+
+
+def comp_scope(n: int) -> int:
+    x = 100
+    ys = [x for x in range(n)]
+    return x + len(ys)

@@ -116,6 +116,7 @@ class ContainerTyper:
     assigned_names: set[str]
     expr_types: dict[int, PyType]
     collecting: bool
+    genexp_ok: set[int]
 
     # -- literals ---------------------------------------------------------------
     def infer_List(self, node: ast.List) -> PyType:
@@ -195,6 +196,8 @@ class ContainerTyper:
         raise Unsupported(node, f"method `{name}` of {recv} is not supported yet")
 
     def _str_method(self, node: ast.Call, name: str) -> PyType:
+        if name == "join" and len(node.args) == 1 and isinstance(node.args[0], ast.GeneratorExp):
+            self.genexp_ok.add(id(node.args[0]))
         if name not in STR_METHODS:
             raise Unsupported(node, f"str.{name}() is not supported yet")
         kinds, minimum, result = STR_METHODS[name]

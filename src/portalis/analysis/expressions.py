@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .containers import PRINTABLE, ContainerTyper, unify
+from .iteration import IterationTyper
 from .model import Pending, Unsupported
 from .types import BOOL, FLOAT, INT, NONE, STR, PyType, is_list, is_numeric, is_tuple
 
@@ -21,22 +22,9 @@ I64_MIN = -(2**63)
 I64_MAX = 2**63 - 1
 
 BUILTIN_CALLS = {
-    "abs",
-    "min",
-    "max",
-    "int",
-    "float",
-    "bool",
-    "len",
-    "str",
-    "repr",
-    "print",
-    "ord",
-    "chr",
-    "sum",
-    "sorted",
-    "list",
-}
+    "abs", "min", "max", "int", "float", "bool", "len", "str", "repr", "print", "ord", "chr",
+    "sum", "sorted", "list", "any", "all",
+}  # fmt: skip
 
 _FOLD_BINOPS: dict[type[ast.operator], Callable[[Any, Any], Any]] = {
     ast.Add: operator.add,
@@ -131,7 +119,7 @@ def fold_constant(node: ast.expr, consts: dict[str, Any]) -> Any:
     return NotImplemented
 
 
-class ExpressionTyper(ContainerTyper):
+class ExpressionTyper(ContainerTyper, IterationTyper):
     """Mixin: `infer(node)` records and returns the PyType of an expression."""
 
     # Provided by the function checker.
@@ -175,6 +163,10 @@ class ExpressionTyper(ContainerTyper):
 
     def infer_Name(self, node: ast.Name) -> PyType:
         name = node.id
+        scoped = self.comp_lookup(name)
+        if scoped is not None:
+            self.comp_names.add(id(node))
+            return scoped
         if name in self.assigned_names:
             t = self.local_types.get(name)
             if t is None:
@@ -356,6 +348,23 @@ class ExpressionTyper(ContainerTyper):
         return ret
 
     def _infer_builtin(self, node: ast.Call, name: str) -> PyType:
+        if (
+            len(node.args) == 1
+            and isinstance(node.args[0], ast.GeneratorExp)
+            and name in ("sum", "min", "max", "list", "sorted", "any", "all")
+        ):
+            self.genexp_ok.add(id(node.args[0]))
+        if name in ("any", "all"):
+            if node.keywords or len(node.args) != 1:
+                raise Unsupported(node, f"{name}() takes one iterable")
+            arg = node.args[0]
+            if isinstance(arg, ast.GeneratorExp):
+                elem = self.infer(arg).args[0]
+            else:
+                elem = self.iter_elem(arg)
+            if elem not in (INT, FLOAT, BOOL, STR) and not is_list(elem):
+                raise Unsupported(node, f"{name}() over {elem} values is not supported yet")
+            return BOOL
         if name == "print":
             return self._infer_print(node)
         if name in ("len", "str", "repr", "ord", "chr", "sum", "sorted", "list"):
@@ -452,6 +461,7 @@ class ExpressionTyper(ContainerTyper):
 
     # -- helpers -----------------------------------------------------------
     prints: bool = False
+    comp_names: set[int]
 
     def require_truthy(self, node: ast.expr, t: PyType) -> None:
         if t not in (INT, FLOAT, BOOL, NONE, STR) and not is_list(t):

@@ -16,8 +16,15 @@ from .types import NONE, PyType, type_from_annotation
 def assigned_names(fn: ast.FunctionDef) -> set[str]:
     """Every name CPython treats as local in `fn` (parameters included)."""
     names = {a.arg for a in [*fn.args.posonlyargs, *fn.args.args, *fn.args.kwonlyargs]}
+    # Comprehension targets belong to the comprehension's own scope.
+    comp_targets = {
+        id(n)
+        for node in ast.walk(fn)
+        if isinstance(node, ast.comprehension)
+        for n in ast.walk(node.target)
+    }
     for node in ast.walk(fn):
-        if node is fn:
+        if node is fn or id(node) in comp_targets:
             continue
         if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
             names.add(node.id)
@@ -106,6 +113,10 @@ class FunctionChecker(StatementChecker):
         self.loop_breaks: list[list[Any]] = []
         self.aug_nodes: dict[int, ast.BinOp] = {}
         self.inplace_lists: set[int] = set()
+        self.comp_scopes: list[dict[str, PyType]] = []
+        self.iter_kinds: dict[int, str] = {}
+        self.genexp_ok: set[int] = set()
+        self.comp_names: set[int] = set()
         self.handler_depth = 0
         self.prints = False
         self.collecting = False
@@ -165,6 +176,8 @@ class FunctionChecker(StatementChecker):
         spec.end_reachable = end is not None
         spec.aug_nodes = self.aug_nodes
         spec.inplace_lists = self.inplace_lists
+        spec.iter_kinds = self.iter_kinds
+        spec.comp_names = self.comp_names
         spec.prints = self.prints
 
     def _collect(self, body: list[ast.stmt]) -> None:

@@ -68,6 +68,8 @@ class FunctionSpec:
     end_reachable: bool = True
     aug_nodes: dict[int, ast.BinOp] = field(default_factory=dict)
     inplace_lists: set[int] = field(default_factory=set)
+    iter_kinds: dict[int, str] = field(default_factory=dict)  # iterable node -> how to iterate
+    comp_names: set[int] = field(default_factory=set)  # Name nodes bound by a comprehension
     prints: bool = False  # this function itself calls print()
     skip: Diagnostic | None = None
 

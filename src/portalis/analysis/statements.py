@@ -14,7 +14,7 @@ from typing import Any
 from .containers import has_unknown, unify
 from .expressions import ExpressionTyper, fold_constant
 from .model import Pending, Unsupported
-from .types import BOOL, INT, NONE, STR, PyType, is_list, type_from_annotation
+from .types import BOOL, INT, NONE, PyType, is_list, is_tuple, type_from_annotation
 
 State = frozenset[str] | None
 
@@ -78,6 +78,10 @@ class StatementChecker(ExpressionTyper):
 
     # -- reads ---------------------------------------------------------------
     def check_expr(self, node: ast.expr, state: State) -> PyType:
+        self.check_expr_names(node, state)
+        return self.infer(node)
+
+    def check_expr_names(self, node: ast.expr, state: State) -> None:
         if state is not None and not self.collecting:
             for sub in ast.walk(node):
                 if (
@@ -90,12 +94,18 @@ class StatementChecker(ExpressionTyper):
                         f"local variable `{sub.id}` may be used before it is assigned",
                         "CPython would raise UnboundLocalError on some path",
                     )
-        return self.infer(node)
 
     # -- assignment ----------------------------------------------------------
     def bind(self, target: ast.expr, t: PyType, state: State) -> State:
         if isinstance(target, ast.Subscript):
             return self.bind_subscript(target, t, state)
+        if isinstance(target, (ast.Tuple, ast.List)):
+            if not is_tuple(t) or len(t.args) != len(target.elts):
+                raise Unsupported(target, f"cannot unpack {t} into `{ast.unparse(target)}`")
+            self.expr_types[id(target)] = t
+            for elt, sub in zip(target.elts, t.args):
+                state = self.bind(elt, sub, state)
+            return state
         if not isinstance(target, ast.Name):
             raise Unsupported(target, f"assignment to `{ast.unparse(target)}` is not supported yet")
         name = target.id
@@ -126,7 +136,10 @@ class StatementChecker(ExpressionTyper):
     def stmt_Assign(self, stmt: ast.Assign, state: State) -> State:
         if len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Tuple):
             target = stmt.targets[0]
-            if not isinstance(stmt.value, ast.Tuple) or len(stmt.value.elts) != len(target.elts):
+            if not isinstance(stmt.value, ast.Tuple):
+                # `q, r = pair`: unpack a tuple-typed value.
+                return self.bind(target, self.check_expr(stmt.value, state), state)
+            if len(stmt.value.elts) != len(target.elts):
                 raise Unsupported(stmt, "tuple unpacking of this form is not supported yet")
             if any(isinstance(e, ast.Starred) for e in [*target.elts, *stmt.value.elts]):
                 raise Unsupported(stmt, "starred assignment is not supported yet")
@@ -228,34 +241,9 @@ class StatementChecker(ExpressionTyper):
         return self._loop(stmt, state, not infinite, state)
 
     def stmt_For(self, stmt: ast.For, state: State) -> State:
-        it = stmt.iter
-        if not (
-            isinstance(it, ast.Call) and isinstance(it.func, ast.Name) and it.func.id == "range"
-        ):
-            seq = self.check_expr(it, state)
-            if seq == STR or is_list(seq):
-                elem = STR if seq == STR else seq.args[0]
-                if has_unknown(elem) and not self.collecting:
-                    raise Unsupported(it, "iterating a list whose element type is unknown")
-                body_state = self.bind(stmt.target, elem, state)
-                return self._loop(stmt, body_state, True, state)
-            raise Unsupported(it, f"`for` over a {seq} is not supported yet")
-        if not (
-            isinstance(it, ast.Call)
-            and isinstance(it.func, ast.Name)
-            and it.func.id == "range"
-            and "range" not in self.module_bindings
-            and "range" not in self.assigned_names
-        ):
-            raise Unsupported(it, "`for` over anything but range() is not supported yet")
-        if it.keywords or not 1 <= len(it.args) <= 3:
-            raise Unsupported(it, "range() takes 1 to 3 positional arguments")
-        for a in it.args:
-            t = self.check_expr(a, state)
-            if t not in (INT, BOOL):
-                raise Unsupported(a, f"range() argument is {t}; CPython raises TypeError")
-        self.expr_types[id(it)] = INT
-        body_state = self.bind(stmt.target, INT, state)
+        self.check_expr_names(stmt.iter, state)
+        elem = self.iter_elem(stmt.iter)
+        body_state = self.bind(stmt.target, elem, state)
         return self._loop(stmt, body_state, True, state)
 
     def stmt_Break(self, stmt: ast.Break, state: State) -> State:

@@ -16,6 +16,7 @@ pub mod flow;
 pub mod output;
 pub mod fmt;
 pub mod int;
+pub mod iter;
 pub mod list;
 pub mod pyver;
 pub mod range;

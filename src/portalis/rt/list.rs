@@ -174,6 +174,12 @@ impl<T: Clone> PyList<T> {
     pub fn iter(&self) -> PyListIter<T> {
         PyListIter { list: self.clone(), next: 0 }
     }
+
+    /// `reversed(xs)`: by index from the end over the live list, stopping as
+    /// soon as the index is past the (possibly shrunken) end, like CPython.
+    pub fn iter_rev(&self) -> PyListRevIter<T> {
+        PyListRevIter { list: self.clone(), next: self.len() - 1 }
+    }
 }
 
 impl<T: Clone + PartialEq + PyRepr> PyList<T> {
@@ -289,6 +295,27 @@ impl<T: Clone> Iterator for PyListIter<T> {
             self.next += 1;
             Some(v)
         } else {
+            None
+        }
+    }
+}
+
+pub struct PyListRevIter<T> {
+    list: PyList<T>,
+    next: i64,
+}
+
+impl<T: Clone> Iterator for PyListRevIter<T> {
+    type Item = T;
+
+    fn next(&mut self) -> Option<T> {
+        let items = self.list.0.borrow();
+        if self.next >= 0 && (self.next as usize) < items.len() {
+            let v = items[self.next as usize].clone();
+            self.next -= 1;
+            Some(v)
+        } else {
+            self.next = -1;
             None
         }
     }

@@ -17,6 +17,7 @@ from ..analysis.expressions import bind_call
 from ..analysis.model import FunctionSpec
 from ..analysis.types import BOOL, FLOAT, INT, NONE, STR, PyType, is_copy, is_list, is_tuple
 from .containers import ContainerTranslator
+from .iteration import IterationTranslator
 from .names import rust_ident
 
 RUST_TYPES = {INT: "i64", FLOAT: "f64", BOOL: "bool", NONE: "()", STR: "PyStr"}
@@ -98,7 +99,7 @@ def coerce(code: str, src: PyType, dst: PyType) -> str:
     raise AssertionError(f"no coercion {src} -> {dst}")
 
 
-class ExpressionTranslator(ContainerTranslator):
+class ExpressionTranslator(ContainerTranslator, IterationTranslator):
     spec: FunctionSpec
     functions: dict[str, FunctionSpec]
     local_names: dict[str, str]
@@ -149,10 +150,13 @@ class ExpressionTranslator(ContainerTranslator):
         return rust_literal(node.value)
 
     def expr_Name(self, node: ast.Name) -> str:
+        if id(node) in self.spec.comp_names:
+            name = self.comp_name(node)
+            return name if is_copy(self.type_of(node)) else f"{name}.clone()"
         if node.id in self.local_names:
             name = self.local_names[node.id]
-            t = self.spec.locals.get(node.id) or self.param_types.get(node.id)
-            return name if t is None or is_copy(t) else f"{name}.clone()"
+            local_t = self.spec.locals.get(node.id) or self.param_types.get(node.id)
+            return name if local_t is None or is_copy(local_t) else f"{name}.clone()"
         if self.const_types.get(node.id) == STR:
             return f"{self.const_names[node.id]}()"
         return self.const_names[node.id]

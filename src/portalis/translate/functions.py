@@ -38,6 +38,7 @@ class FunctionTranslator(StatementTranslator):
         self.tries = []
         self.handling = []
         self.overrides = {}
+        self.comp_scopes = []
         self.param_types = {p.name: p.type for p in spec.params}
         self._temp_counter = 0
         self.spec_checker_view = SimpleNamespace(module_bindings=set(), assigned_names=set())

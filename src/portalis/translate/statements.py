@@ -112,7 +112,11 @@ class StatementTranslator(ExpressionTranslator):
         self.comment(stmt)
         target0 = stmt.targets[0]
         if len(stmt.targets) == 1 and isinstance(target0, ast.Tuple):
-            assert isinstance(stmt.value, ast.Tuple)
+            if not isinstance(stmt.value, ast.Tuple):
+                tmp = self.temp()
+                self.emit(f"let {tmp} = {self.expr(stmt.value)};")
+                self.unpack(target0, tmp, self.assign_name)
+                return
             temps = [self.temp() for _ in stmt.value.elts]
             for t, v in zip(temps, stmt.value.elts):
                 self.emit(f"let {t} = {self.expr(v)};")
@@ -246,31 +250,13 @@ class StatementTranslator(ExpressionTranslator):
 
     def stmt_For(self, stmt: ast.For) -> None:
         self.comment(stmt)
-        seq_t = self.type_of(stmt.iter)
-        if seq_t == STR or is_list(seq_t):
-            self._temp_counter += 1
-            loop = self._open_loop(stmt)
-            item = self.temp()
-            self.emit(f"{loop.label}: for {item} in {self.expr(stmt.iter)}.iter() {{")
-            self.depth += 1
-            self.assign_name(stmt.target, item)
-            self.depth -= 1
-            self.body(stmt.body)
-            self.emit("}")
-            self._close_loop(stmt, loop)
-            return
-        assert isinstance(stmt.iter, ast.Call) and isinstance(stmt.target, ast.Name)
-        args = [self.expr_as(a, self.type_of(stmt.iter)) for a in stmt.iter.args]
-        if len(args) == 1:
-            args = ["0", args[0], "1"]
-        elif len(args) == 2:
-            args.append("1")
+        source = self.iterator(stmt.iter)
         self._temp_counter += 1
         loop = self._open_loop(stmt)
         item = self.temp()
-        self.emit(f"{loop.label}: for {item} in PyRange::new({', '.join(args)})? {{")
+        self.emit(f"{loop.label}: for {item} in {source} {{")
         self.depth += 1
-        self.assign_name(stmt.target, item)
+        self.unpack(stmt.target, item, self.assign_name)
         self.depth -= 1
         self.body(stmt.body)
         self.emit("}")

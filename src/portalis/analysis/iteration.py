@@ -1,0 +1,148 @@
+"""What can be iterated, and comprehensions.
+
+`for` statements and comprehensions share one notion of iterable: range(),
+str, list, and enumerate()/zip()/reversed() over those. Comprehension
+variables live in their own scope, as in Python 3.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+
+from .containers import UNKNOWN, has_unknown
+from .model import Unsupported
+from .types import BOOL, INT, STR, PyType, is_list, is_tuple, list_of, tuple_of
+
+ITER_BUILTINS = ("range", "enumerate", "zip", "reversed")
+
+
+class IterationTyper:
+    infer: Callable[[ast.expr], PyType]
+    require_truthy: Callable[[ast.expr, PyType], None]
+    expr_types: dict[int, PyType]
+    assigned_names: set[str]
+    module_bindings: set[str]
+    collecting: bool
+    comp_scopes: list[dict[str, PyType]]
+    iter_kinds: dict[int, str]
+    genexp_ok: set[int]
+
+    def _builtin_call(self, node: ast.expr, name: str) -> bool:
+        return (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id == name
+            and name not in self.module_bindings
+            and name not in self.assigned_names
+            and not any(name in scope for scope in self.comp_scopes)
+        )
+
+    def iter_elem(self, it: ast.expr) -> PyType:
+        """Element type of an iterable; records how to iterate it for translation."""
+        for name in ITER_BUILTINS:
+            if self._builtin_call(it, name):
+                assert isinstance(it, ast.Call)
+                elem = getattr(self, "_iter_" + name)(it)
+                self.iter_kinds[id(it)] = name
+                self.expr_types[id(it)] = elem
+                return elem  # type: ignore[no-any-return]
+        seq = self.infer(it)
+        if seq == STR or is_list(seq):
+            elem = STR if seq == STR else seq.args[0]
+            if has_unknown(elem) and not self.collecting:
+                raise Unsupported(it, "iterating a list whose element type is unknown")
+            self.iter_kinds[id(it)] = "seq"
+            return elem
+        raise Unsupported(it, f"iterating over a {seq} is not supported yet")
+
+    def _iter_range(self, it: ast.Call) -> PyType:
+        if it.keywords or not 1 <= len(it.args) <= 3:
+            raise Unsupported(it, "range() takes 1 to 3 positional arguments")
+        for a in it.args:
+            t = self.infer(a)
+            if t not in (INT, BOOL):
+                raise Unsupported(a, f"range() argument is {t}; CPython raises TypeError")
+        return INT
+
+    def _sequence_arg(self, it: ast.Call, arg: ast.expr) -> PyType:
+        if not (isinstance(it.func, ast.Name) and it.func.id == "reversed"):
+            return self.iter_elem(arg)  # enumerate/zip take any iterable
+        inner = self.infer(arg)
+        if inner == STR:
+            return STR
+        if is_list(inner):
+            return inner.args[0]
+        raise Unsupported(arg, f"{ast.unparse(it.func)}() over a {inner} is not supported yet")
+
+    def _iter_enumerate(self, it: ast.Call) -> PyType:
+        if it.keywords and any(k.arg != "start" for k in it.keywords):
+            raise Unsupported(it, "enumerate() takes an iterable and start=")
+        if not 1 <= len(it.args) + len(it.keywords) <= 2 or not it.args:
+            raise Unsupported(it, "enumerate(iterable, start=0)")
+        elem = self._sequence_arg(it, it.args[0])
+        start = it.args[1:] + [k.value for k in it.keywords]
+        for s in start:
+            if self.infer(s) not in (INT, BOOL):
+                raise Unsupported(s, "enumerate() start must be an int")
+        return tuple_of(INT, elem)
+
+    def _iter_zip(self, it: ast.Call) -> PyType:
+        if it.keywords or len(it.args) < 2:
+            raise Unsupported(it, "zip() of two or more sequences (no strict= yet)")
+        return tuple_of(*(self._sequence_arg(it, a) for a in it.args))
+
+    def _iter_reversed(self, it: ast.Call) -> PyType:
+        if it.keywords or len(it.args) != 1:
+            raise Unsupported(it, "reversed() takes one sequence")
+        return self._sequence_arg(it, it.args[0])
+
+    # -- comprehensions ----------------------------------------------------------
+    def _comprehension(self, node: ast.ListComp | ast.GeneratorExp) -> PyType:
+        scope: dict[str, PyType] = {}
+        self.comp_scopes.append(scope)
+        try:
+            for gen in node.generators:
+                if gen.is_async:
+                    raise Unsupported(node, "async comprehensions are not supported")
+                elem = self.iter_elem(gen.iter)
+                self.bind_comp_target(gen.target, elem, scope)
+                for cond in gen.ifs:
+                    self.require_truthy(cond, self.infer(cond))
+            elt = self.infer(node.elt)
+        finally:
+            self.comp_scopes.pop()
+        return list_of(elt)
+
+    def bind_comp_target(self, target: ast.expr, t: PyType, scope: dict[str, PyType]) -> None:
+        if isinstance(target, ast.Name):
+            scope[target.id] = t
+            self.expr_types[id(target)] = t
+            return
+        if isinstance(target, ast.Tuple) and is_tuple(t) and len(t.args) == len(target.elts):
+            for elt, sub in zip(target.elts, t.args):
+                self.bind_comp_target(elt, sub, scope)
+            self.expr_types[id(target)] = t
+            return
+        raise Unsupported(target, f"cannot unpack {t} into `{ast.unparse(target)}`")
+
+    def infer_ListComp(self, node: ast.ListComp) -> PyType:
+        return self._comprehension(node)
+
+    def infer_GeneratorExp(self, node: ast.GeneratorExp) -> PyType:
+        if id(node) not in self.genexp_ok:
+            raise Unsupported(
+                node,
+                "generator objects are not supported yet",
+                "feed the generator to sum/any/all/min/max/list/sorted/str.join directly",
+            )
+        return self._comprehension(node)
+
+    def comp_lookup(self, name: str) -> PyType | None:
+        for scope in reversed(self.comp_scopes):
+            if name in scope:
+                return scope[name]
+        return None
+
+
+__all__ = ["UNKNOWN", "IterationTyper"]

@@ -1,0 +1,161 @@
+"""Iteration in Rust: for-loop sources, target unpacking, comprehensions.
+
+Comprehension variables get their own Rust names (`x_c3`), because in Python 3
+they live in the comprehension's scope, not the function's.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+from typing import Any
+
+from ..analysis.types import BOOL, PyType
+from .names import rust_ident
+
+
+class IterationTranslator:
+    expr: Callable[[ast.expr], str]
+    type_of: Callable[[ast.expr], PyType]
+    temp: Callable[[], str]
+    truthy_code: Callable[[str, PyType], str]
+    spec: Any
+    comp_scopes: list[dict[str, str]]
+
+    def iterator(self, it: ast.expr) -> str:
+        """A Rust iterator expression over the elements of `it`, as CPython yields them."""
+        kind = self.spec.iter_kinds[id(it)]
+        if kind == "seq":
+            return f"{self.expr(it)}.iter()"
+        assert isinstance(it, ast.Call)
+        if kind == "range":
+            args = [self.int_arg(a) for a in it.args]
+            if len(args) == 1:
+                args = ["0", args[0], "1"]
+            elif len(args) == 2:
+                args.append("1")
+            return f"PyRange::new({', '.join(args)})?"
+        if kind == "enumerate":
+            start = [*it.args[1:], *(k.value for k in it.keywords)]
+            first = self.sequence_iter(it.args[0])
+            offset = self.int_arg(start[0]) if start else "0"
+            return f"portalis_rt::iter::enumerate({first}, {offset})?"
+        if kind == "zip":
+            parts = [self.sequence_iter(a) for a in it.args]
+            code = parts[0]
+            for p in parts[1:]:
+                code = f"{code}.zip({p})"
+            if len(parts) > 2:
+                names = [f"z{i}" for i in range(len(parts))]
+                pattern = f"({names[0]}, {names[1]})"
+                for n in names[2:]:
+                    pattern = f"({pattern}, {n})"
+                code = f"{code}.map(|{pattern}| ({', '.join(names)}))"
+            return code
+        if kind == "reversed":
+            (arg,) = it.args
+            if self.type_of(arg).name == "list":
+                return f"{self.expr(arg)}.iter_rev()"
+            return f"{self.expr(arg)}.iter().rev()"
+        raise AssertionError(kind)
+
+    def sequence_iter(self, node: ast.expr) -> str:
+        return self.iterator(node)
+
+    def int_arg(self, node: ast.expr) -> str:
+        code = self.expr(node)
+        return f"({code} as i64)" if self.type_of(node) == BOOL else code
+
+    def unpack(self, target: ast.expr, value: str, assign: Callable[[ast.expr, str], None]) -> None:
+        """Bind `value` to a Name or (nested) tuple target, left to right."""
+        if isinstance(target, (ast.Tuple, ast.List)):
+            for i, elt in enumerate(target.elts):
+                self.unpack(elt, f"{value}.{i}", assign)
+            return
+        assign(target, value)
+
+    # -- comprehensions ------------------------------------------------------------
+    def comp_name(self, node: ast.Name) -> str:
+        for scope in reversed(self.comp_scopes):
+            if node.id in scope:
+                return scope[node.id]
+        raise AssertionError(node.id)
+
+    def comprehension(
+        self, node: ast.ListComp | ast.GeneratorExp, on_item: Callable[[str], str], label: str
+    ) -> str:
+        """Nested loops over the generators; `on_item(elt_code)` is the innermost body."""
+        scope: dict[str, str] = {}
+        self.comp_scopes.append(scope)
+        try:
+            opens: list[str] = []
+            for depth, gen in enumerate(node.generators):
+                item = self.temp()
+                source = self.iterator(gen.iter)
+                binds: list[str] = []
+
+                def bind(t: ast.expr, code: str, binds: list[str] = binds) -> None:
+                    assert isinstance(t, ast.Name)
+                    name = f"{rust_ident(t.id)}_c{self.temp()[3:]}"
+                    scope[t.id] = name
+                    binds.append(f"let {name} = {code};")
+
+                self.unpack(gen.target, item, bind)
+                conds = " && ".join(
+                    self.truthy_code(self.expr(c), self.type_of(c)) for c in gen.ifs
+                )
+                lbl = f"{label}: " if depth == 0 else ""
+                head = f"{lbl}for {item} in {source} {{ {' '.join(binds)}"
+                if conds:
+                    head += f" if {conds} {{"
+                opens.append(head)
+            body = on_item(self.expr(node.elt))
+            closes = "".join(" } }" if gen.ifs else " }" for gen in node.generators)
+            return " ".join(opens) + f" {body}" + closes
+        finally:
+            self.comp_scopes.pop()
+
+    def expr_ListComp(self, node: ast.ListComp) -> str:
+        out = self.temp()
+        loops = self.comprehension(node, lambda v: f"{out}.push({v});", f"'l{out}")
+        return f"{{ let mut {out} = Vec::new(); {loops} PyList::from_vec({out}) }}"
+
+    def expr_GeneratorExp(self, node: ast.GeneratorExp) -> str:
+        # Reached only as the argument of sum/min/max/list/sorted/join, which
+        # consume every item anyway: materialising first is indistinguishable.
+        out = self.temp()
+        loops = self.comprehension(node, lambda v: f"{out}.push({v});", f"'l{out}")
+        return f"{{ let mut {out} = Vec::new(); {loops} PyList::from_vec({out}) }}"
+
+    def any_all(self, node: ast.Call, is_any: bool) -> str:
+        """any()/all() stop at the deciding item, exactly like CPython."""
+        (arg,) = node.args
+        res = self.temp()
+        label = f"'l{res}"
+        init, hit = ("false", "true") if is_any else ("true", "false")
+        if isinstance(arg, ast.GeneratorExp):
+            elem_t = self.type_of(arg).args[0]
+
+            def on_item(v: str) -> str:
+                test = self.truthy_code(v, elem_t)
+                test = test if is_any else f"!{test}"
+                return f"if {test} {{ {res} = {hit}; break {label}; }}"
+
+            loops = self.comprehension(arg, on_item, label)
+            return f"{{ let mut {res} = {init}; {loops} {res} }}"
+        item = self.temp()
+        elem_t = self.spec.expr_types.get(id(arg)) or self.type_of(arg).args[0]
+        if self.spec.iter_kinds.get(id(arg)) == "seq":
+            elem_t = self.type_of(arg).elem
+        test = self.truthy_code(item, elem_t)
+        test = test if is_any else f"!{test}"
+        return (
+            f"{{ let mut {res} = {init}; {label}: for {item} in {self.iterator(arg)} "
+            f"{{ if {test} {{ {res} = {hit}; break {label}; }} }} {res} }}"
+        )
+
+    def builtin_any(self, node: ast.Call) -> str:
+        return self.any_all(node, True)
+
+    def builtin_all(self, node: ast.Call) -> str:
+        return self.any_all(node, False)
