@@ -48,6 +48,7 @@ RUNTIME_FILES: Final = (
     "output.rs",
     "list.rs",
     "iter.rs",
+    "math.rs",
 )
 
 
@@ -218,6 +219,12 @@ _PROBES: Final[dict[str, tuple[type[BaseException], Callable[[], object]]]] = {
     "LIST_POP_RANGE": (IndexError, lambda: _ident([1]).pop(_ident(5))),
     "LIST_REMOVE_MISSING": (ValueError, lambda: _ident([1]).remove(_ident(2))),
     "MIN_EMPTY": (ValueError, lambda: min(_ident([]))),
+    "MATH_DOMAIN": (ValueError, lambda: __import__("math").sqrt(_ident(-1.0))),
+    "ISQRT_NEG": (ValueError, lambda: __import__("math").isqrt(_ident(-1))),
+    "FACTORIAL_NEG": (ValueError, lambda: __import__("math").factorial(_ident(-1))),
+    "COMB_N_NEG": (ValueError, lambda: __import__("math").comb(_ident(-1), 1)),
+    "COMB_K_NEG": (ValueError, lambda: __import__("math").comb(1, _ident(-1))),
+    "POW_MOD_ZERO": (ValueError, lambda: pow(2, 3, _ident(0))),
     "MAX_EMPTY": (ValueError, lambda: max(_ident([]))),
     # format-spec errors (fmt.rs raises them only for the CPython versions
     # whose order of checks it reproduces; elsewhere it bails)

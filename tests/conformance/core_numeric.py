@@ -385,3 +385,63 @@ def constants_mix(n: int) -> float:
     if FLAG:
         return (n + LIMIT) * SCALE + NEG
     return 0.0
+
+
+# -- math and numeric builtins ---------------------------------------------------------
+import math  # noqa: E402
+from math import gcd as mgcd, pi  # noqa: E402
+
+
+def math_int(n: int, k: int) -> int:
+    return math.isqrt(abs(n)) + math.factorial(k % 15) + math.comb(abs(n) % 60, k % 10) + \
+        math.perm(abs(n) % 30, k % 5) + mgcd(n, k) + math.lcm(n % 1000, k % 1000)
+
+
+def math_float(x: float, y: float) -> float:
+    return math.sqrt(abs(x)) + math.fmod(x, y) + math.copysign(x, y) + math.fabs(y) + pi
+
+
+def math_floors(x: float) -> int:
+    return math.floor(x) * 3 + math.ceil(x) * 5 + math.trunc(x) * 7 + math.floor(7)
+
+
+def math_checks(x: float) -> int:
+    return int(math.isnan(x)) + 2 * int(math.isinf(x)) + 4 * int(math.isfinite(x))
+
+
+def math_errors(k: int) -> float:
+    if k == 0:
+        return math.sqrt(-1.0)
+    if k == 1:
+        return float(math.isqrt(-4))
+    if k == 2:
+        return float(math.factorial(-1))
+    if k == 3:
+        return math.fmod(1.0, 0.0)
+    return float(math.comb(-1, 2))
+
+
+def rounding(x: float, n: int) -> float:
+    return round(x, n) + round(x) + round(n, -1)
+
+
+def rounding_int(x: float) -> int:
+    return round(x)
+
+
+def divmods(a: int, b: int) -> int:
+    q, r = divmod(a, b)
+    return q * 1000 + r
+
+
+def fdivmods(a: float, b: float) -> float:
+    q, r = divmod(a, b)
+    return q * 1000 + r
+
+
+def pows(a: int, b: int, m: int) -> int:
+    return pow(a, b, m) + pow(a, 2)
+
+
+def radix(n: int) -> int:
+    return len(hex(n)) * 10000 + len(oct(n)) * 100 + len(bin(n)) + ord(hex(n)[-1])

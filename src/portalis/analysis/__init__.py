@@ -18,6 +18,7 @@ from ..ingest import SourceUnit
 from .expressions import fold_constant, scalar_type_of
 from .function import FunctionChecker, diagnostic, signature
 from .model import ConstSpec, FunctionSpec, ModuleSpec, Param, Pending, Unsupported
+from .stdlib import SUPPORTED_MODULES
 from .types import BOOL, FLOAT, INT, NONE, PyType, type_from_annotation
 
 __all__ = ["ConstSpec", "FunctionSpec", "ModuleSpec", "Param", "PyType", "analyse"]
@@ -31,6 +32,7 @@ class _Context:
     function_params: dict[str, list[Param]] = field(default_factory=dict)
     skipped_reasons: dict[str, str] = field(default_factory=dict)
     module_bindings: set[str] = field(default_factory=set)
+    imports: dict[str, str] = field(default_factory=dict)  # name -> "math" | "math.floor"
     optimize: int = 0
 
 
@@ -100,6 +102,21 @@ def module_bindings(tree: ast.Module) -> dict[str, int]:
     return counts
 
 
+def supported_imports(tree: ast.Module, counts: dict[str, int]) -> dict[str, str]:
+    """Top-level imports of supported stdlib modules, bound once: name -> dotted target."""
+    found: dict[str, str] = {}
+    for st in tree.body:
+        if isinstance(st, ast.Import):
+            for alias in st.names:
+                if alias.name in SUPPORTED_MODULES:
+                    found[alias.asname or alias.name] = alias.name
+        elif isinstance(st, ast.ImportFrom) and st.level == 0 and st.module in SUPPORTED_MODULES:
+            for alias in st.names:
+                if alias.name != "*":
+                    found[alias.asname or alias.name] = f"{st.module}.{alias.name}"
+    return {name: target for name, target in found.items() if counts.get(name) == 1}
+
+
 def analyse(unit: SourceUnit, *, optimize: int | None = None) -> ModuleSpec:
     tree = unit.tree
     path = str(unit.path)
@@ -108,6 +125,7 @@ def analyse(unit: SourceUnit, *, optimize: int | None = None) -> ModuleSpec:
     ctx.module_bindings = set(counts)
     constants: dict[str, ConstSpec] = {}
     other_skipped: dict[str, Diagnostic] = {}
+    ctx.imports = supported_imports(tree, counts)
 
     # Module constants: bound exactly once, at top level, to a scalar constant.
     for st in tree.body:

@@ -16,14 +16,15 @@ from typing import Any
 from .containers import PRINTABLE, ContainerTyper, unify
 from .iteration import IterationTyper
 from .model import Pending, Unsupported
-from .types import BOOL, FLOAT, INT, NONE, STR, PyType, is_list, is_numeric, is_tuple
+from .stdlib import MATH_CONSTANTS, math_call
+from .types import BOOL, FLOAT, INT, NONE, STR, PyType, is_list, is_numeric, is_tuple, tuple_of
 
 I64_MIN = -(2**63)
 I64_MAX = 2**63 - 1
 
 BUILTIN_CALLS = {
     "abs", "min", "max", "int", "float", "bool", "len", "str", "repr", "print", "ord", "chr",
-    "sum", "sorted", "list", "any", "all",
+    "sum", "sorted", "list", "any", "all", "round", "divmod", "pow", "hex", "oct", "bin",
 }  # fmt: skip
 
 _FOLD_BINOPS: dict[type[ast.operator], Callable[[Any, Any], Any]] = {
@@ -177,6 +178,10 @@ class ExpressionTyper(ContainerTyper, IterationTyper):
         if name in self.constant_types:
             self.constants_used.add(name)
             return self.constant_types[name]
+        target = self.imports.get(name, "")
+        if target.startswith("math.") and target[5:] in MATH_CONSTANTS:
+            self.const_values[id(node)] = MATH_CONSTANTS[target[5:]]
+            return FLOAT
         if name in self.function_returns:
             raise Unsupported(node, f"function `{name}` used as a value")
         if name in self.module_bindings:
@@ -308,6 +313,9 @@ class ExpressionTyper(ContainerTyper, IterationTyper):
 
     # -- calls -------------------------------------------------------------
     def infer_Call(self, node: ast.Call) -> PyType:
+        target = self._stdlib_target(node.func)
+        if target is not None:
+            return self._infer_stdlib(node, target)
         if isinstance(node.func, ast.Attribute):
             return self.infer_method(node, node.func)
         if not isinstance(node.func, ast.Name):
@@ -322,6 +330,45 @@ class ExpressionTyper(ContainerTyper, IterationTyper):
         if name in BUILTIN_CALLS:
             return self._infer_builtin(node, name)
         raise Unsupported(node, f"call of `{name}` is not supported yet")
+
+    def _stdlib_target(self, func: ast.expr) -> str | None:
+        """ "math.floor" when `func` names a supported stdlib function, else None."""
+        if self.comp_lookup(getattr(func, "id", "")) is not None:
+            return None
+        if isinstance(func, ast.Name) and "." in self.imports.get(func.id, ""):
+            return self.imports[func.id]
+        if (
+            isinstance(func, ast.Attribute)
+            and isinstance(func.value, ast.Name)
+            and func.value.id in self.imports
+            and "." not in self.imports[func.value.id]
+            and self.comp_lookup(func.value.id) is None
+        ):
+            return f"{self.imports[func.value.id]}.{func.attr}"
+        return None
+
+    def _infer_stdlib(self, node: ast.Call, target: str) -> PyType:
+        if node.keywords or any(isinstance(a, ast.Starred) for a in node.args):
+            raise Unsupported(node, f"{target}() with keyword or * arguments")
+        types = [self.infer(a) for a in node.args]
+        module, _, name = target.partition(".")
+        assert module == "math"
+        result = math_call(name, node, types)
+        self.stdlib_calls[id(node)] = target
+        return result
+
+    def infer_Attribute(self, node: ast.Attribute) -> PyType:
+        if (
+            isinstance(node.value, ast.Name)
+            and self.imports.get(node.value.id) == "math"
+            and node.attr in MATH_CONSTANTS
+        ):
+            self.const_values[id(node)] = MATH_CONSTANTS[node.attr]
+            return FLOAT
+        raise Unsupported(node, f"attribute `{_snippet(node)}` is not supported yet")
+
+    imports: dict[str, str]
+    stdlib_calls: dict[int, str]
 
     def _infer_module_call(self, node: ast.Call, name: str) -> PyType:
         self.calls.setdefault(name, node.lineno)
@@ -367,6 +414,8 @@ class ExpressionTyper(ContainerTyper, IterationTyper):
             return BOOL
         if name == "print":
             return self._infer_print(node)
+        if name in ("round", "divmod", "pow", "hex", "oct", "bin"):
+            return self._infer_numeric_builtin(node, name)
         if name in ("len", "str", "repr", "ord", "chr", "sum", "sorted", "list"):
             return self._infer_sequence_builtin(node, name)
         if name in ("min", "max") and len(node.args) == 1 and not node.keywords:
@@ -402,6 +451,41 @@ class ExpressionTyper(ContainerTyper, IterationTyper):
                 raise Unsupported(node, f"{name}() of {types[0]} is not supported yet")
             return INT if name == "int" else FLOAT
         raise Unsupported(node, f"builtin `{name}` is not supported yet")
+
+    def _infer_numeric_builtin(self, node: ast.Call, name: str) -> PyType:
+        if node.keywords or any(isinstance(a, ast.Starred) for a in node.args):
+            raise Unsupported(node, f"{name}() with keyword or * arguments is not supported yet")
+        types = [self.infer(a) for a in node.args]
+        if not all(is_numeric(t) for t in types):
+            raise Unsupported(node, f"{name}() of non-numbers is not supported")
+        if name in ("hex", "oct", "bin"):
+            if types not in ([INT], [BOOL]):
+                raise Unsupported(node, f"{name}() takes one int")
+            return STR
+        if name == "round":
+            if len(types) == 1:
+                return INT
+            if len(types) == 2 and types[1] in (INT, BOOL):
+                return FLOAT if types[0] == FLOAT else INT
+            raise Unsupported(node, "round(number, ndigits) with an int ndigits only")
+        if name == "divmod":
+            if len(types) != 2:
+                raise Unsupported(node, "divmod() takes two numbers")
+            part = FLOAT if FLOAT in types else INT
+            return tuple_of(part, part)
+        # pow
+        if len(types) == 3:
+            if not all(t in (INT, BOOL) for t in types):
+                raise Unsupported(node, "pow(a, b, mod) with ints only")
+            return INT
+        if len(types) != 2:
+            raise Unsupported(node, "pow() takes two or three arguments")
+        fake = ast.BinOp(left=node.args[0], op=ast.Pow(), right=node.args[1])
+        ast.copy_location(fake, node)
+        self.pow_nodes[id(node)] = fake
+        return self.infer(fake)
+
+    pow_nodes: dict[int, ast.BinOp]
 
     def _infer_print(self, node: ast.Call) -> PyType:
         for kw in node.keywords:

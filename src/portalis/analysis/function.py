@@ -100,6 +100,7 @@ class FunctionChecker(StatementChecker):
         self.function_params = ctx.function_params
         self.skipped_functions = ctx.skipped_reasons
         self.module_bindings = ctx.module_bindings
+        self.imports = {k: v for k, v in ctx.imports.items() if k not in self.assigned_names}
         self.optimize = ctx.optimize
         self.reset()
 
@@ -117,6 +118,8 @@ class FunctionChecker(StatementChecker):
         self.iter_kinds: dict[int, str] = {}
         self.genexp_ok: set[int] = set()
         self.comp_names: set[int] = set()
+        self.stdlib_calls: dict[int, str] = {}
+        self.pow_nodes: dict[int, ast.BinOp] = {}
         self.handler_depth = 0
         self.prints = False
         self.collecting = False
@@ -178,6 +181,8 @@ class FunctionChecker(StatementChecker):
         spec.inplace_lists = self.inplace_lists
         spec.iter_kinds = self.iter_kinds
         spec.comp_names = self.comp_names
+        spec.stdlib_calls = self.stdlib_calls
+        spec.pow_nodes = self.pow_nodes
         spec.prints = self.prints
 
     def _collect(self, body: list[ast.stmt]) -> None:

@@ -70,6 +70,8 @@ class FunctionSpec:
     inplace_lists: set[int] = field(default_factory=set)
     iter_kinds: dict[int, str] = field(default_factory=dict)  # iterable node -> how to iterate
     comp_names: set[int] = field(default_factory=set)  # Name nodes bound by a comprehension
+    stdlib_calls: dict[int, str] = field(default_factory=dict)  # Call node -> "math.floor"
+    pow_nodes: dict[int, ast.BinOp] = field(default_factory=dict)  # pow(a, b) as a ** b
     prints: bool = False  # this function itself calls print()
     skip: Diagnostic | None = None
 

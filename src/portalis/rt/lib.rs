@@ -18,6 +18,7 @@ pub mod fmt;
 pub mod int;
 pub mod iter;
 pub mod list;
+pub mod math;
 pub mod pyver;
 pub mod range;
 pub mod slice;

@@ -18,6 +18,7 @@ from ..analysis.model import FunctionSpec
 from ..analysis.types import BOOL, FLOAT, INT, NONE, STR, PyType, is_copy, is_list, is_tuple
 from .containers import ContainerTranslator
 from .iteration import IterationTranslator
+from .stdlib import StdlibTranslator
 from .names import rust_ident
 
 RUST_TYPES = {INT: "i64", FLOAT: "f64", BOOL: "bool", NONE: "()", STR: "PyStr"}
@@ -99,7 +100,7 @@ def coerce(code: str, src: PyType, dst: PyType) -> str:
     raise AssertionError(f"no coercion {src} -> {dst}")
 
 
-class ExpressionTranslator(ContainerTranslator, IterationTranslator):
+class ExpressionTranslator(ContainerTranslator, IterationTranslator, StdlibTranslator):
     spec: FunctionSpec
     functions: dict[str, FunctionSpec]
     local_names: dict[str, str]
@@ -261,6 +262,9 @@ class ExpressionTranslator(ContainerTranslator, IterationTranslator):
 
     # -- calls -----------------------------------------------------------------------
     def expr_Call(self, node: ast.Call) -> str:
+        target = self.spec.stdlib_calls.get(id(node))
+        if target is not None:
+            return self.stdlib_call(node, target)
         if isinstance(node.func, ast.Attribute):
             return self.method_call(node, node.func)
         assert isinstance(node.func, ast.Name)
