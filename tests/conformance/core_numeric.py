@@ -389,7 +389,8 @@ def constants_mix(n: int) -> float:
 
 # -- math and numeric builtins ---------------------------------------------------------
 import math  # noqa: E402
-from math import gcd as mgcd, pi  # noqa: E402
+from math import gcd as mgcd  # noqa: E402
+from math import pi
 
 
 def math_int(n: int, k: int) -> int:

@@ -18,8 +18,8 @@ from ..analysis.model import FunctionSpec
 from ..analysis.types import BOOL, FLOAT, INT, NONE, STR, PyType, is_copy, is_list, is_tuple
 from .containers import ContainerTranslator
 from .iteration import IterationTranslator
-from .stdlib import StdlibTranslator
 from .names import rust_ident
+from .stdlib import StdlibTranslator
 
 RUST_TYPES = {INT: "i64", FLOAT: "f64", BOOL: "bool", NONE: "()", STR: "PyStr"}
 
