@@ -390,7 +390,7 @@ def constants_mix(n: int) -> float:
 # -- math and numeric builtins ---------------------------------------------------------
 import math  # noqa: E402
 from math import gcd as mgcd  # noqa: E402
-from math import pi
+from math import pi  # noqa: E402
 
 
 def math_int(n: int, k: int) -> int:
