@@ -88,6 +88,9 @@ CASES: dict[str, list[tuple[Any, ...]]] = {
     "enumerate_zip": [(0,), (3,), (10,)],
     "unpack_pairs": [(1,), (5,)],
     "comp_scope": [(0,), (7,)],
+    "key_functions": [(0,), (1,), (5,), (12,)],
+    "key_errors": [(0,), (1,), (2,)],
+    "empty_min": [(0,), (3,)],
 }
 
 

@@ -310,3 +310,27 @@ def comp_scope(n: int) -> int:
     x = 100
     ys = [x for x in range(n)]
     return x + len(ys)
+
+
+def key_functions(n: int) -> int:
+    words = WORDS.split() * (n % 3 + 1)
+    by_len = sorted(words, key=len)
+    by_last = sorted(words, key=lambda w: (w[-1], len(w)), reverse=True)
+    words.sort(key=lambda w: w[1:])
+    longest = max(words, key=len)
+    shortest = min(words, key=lambda w: (len(w), w))
+    nums = [(i * 7) % 11 - 5 for i in range(n)]
+    nums.sort(key=lambda v: abs(v))
+    score = ord(by_len[0][0]) + ord(by_last[0][0]) * 3 + ord(words[0][0]) * 5
+    score += len(longest) * 7 + ord(shortest[0]) * 11
+    return score * 1000 + (nums[0] if nums else 0) * 10 + (nums[-1] if nums else 0)
+
+
+def key_errors(i: int) -> int:
+    xs = ["ab", "c", "def"]
+    return len(max(xs, key=lambda s: s[i]))
+
+
+def empty_min(n: int) -> int:
+    xs = [i for i in range(n)]
+    return min(xs, key=lambda v: -v)

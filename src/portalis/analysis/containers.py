@@ -111,6 +111,7 @@ def unify(a: PyType, b: PyType) -> PyType | None:
 
 class ContainerTyper:
     infer: Callable[[ast.expr], PyType]
+    infer_key: Callable[..., PyType]
     require_truthy: Callable[[ast.expr, PyType], None]
     local_types: dict[str, PyType]
     assigned_names: set[str]
@@ -228,11 +229,16 @@ class ContainerTyper:
         if name not in LIST_METHODS:
             raise Unsupported(node, f"list.{name}() is not supported yet")
         if name == "sort":
-            if node.args or any(k.arg != "reverse" for k in node.keywords):
-                raise Unsupported(node, "list.sort() with key= is not supported yet")
+            if node.args or any(k.arg not in ("reverse", "key") for k in node.keywords):
+                raise Unsupported(node, "list.sort() takes only key= and reverse=")
             for k in node.keywords:
-                if self.infer(k.value) != BOOL:
+                if k.arg == "key":
+                    receiver = attr.value.id if isinstance(attr.value, ast.Name) else None
+                    self.infer_key(k.value, elem, forbid=receiver)
+                elif self.infer(k.value) != BOOL:
                     raise Unsupported(k.value, "reverse= must be a bool")
+            if not any(k.arg == "key" for k in node.keywords) and elem == FLOAT:
+                raise Unsupported(node, "sorting floats needs NaN-aware comparisons; not yet")
             return NONE
         if node.keywords:
             raise Unsupported(node, f"keyword arguments to list.{name}() are not supported")

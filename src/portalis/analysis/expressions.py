@@ -418,9 +418,16 @@ class ExpressionTyper(ContainerTyper, IterationTyper):
             return self._infer_numeric_builtin(node, name)
         if name in ("len", "str", "repr", "ord", "chr", "sum", "sorted", "list"):
             return self._infer_sequence_builtin(node, name)
-        if name in ("min", "max") and len(node.args) == 1 and not node.keywords:
+        if name in ("min", "max") and len(node.args) == 1:
             t = self.infer(node.args[0])
-            if is_list(t) and t.args[0] in (INT, STR, BOOL):
+            if any(k.arg != "key" for k in node.keywords):
+                raise Unsupported(node, f"{name}() takes only key= here (no default= yet)")
+            if not is_list(t):
+                raise Unsupported(node, f"{name}() over a {t} is not supported yet")
+            if node.keywords:
+                self.infer_key(node.keywords[0].value, t.args[0])
+                return t.args[0]
+            if t.args[0] in (INT, STR, BOOL):
                 return t.args[0]
             raise Unsupported(node, f"{name}() over a {t} is not supported yet")
         if node.keywords:
@@ -504,13 +511,19 @@ class ExpressionTyper(ContainerTyper, IterationTyper):
 
     def _infer_sequence_builtin(self, node: ast.Call, name: str) -> PyType:
         if node.keywords and not (
-            name == "sorted" and all(k.arg == "reverse" for k in node.keywords)
+            name == "sorted" and all(k.arg in ("reverse", "key") for k in node.keywords)
         ):
             raise Unsupported(node, f"keyword arguments to {name}() are not supported yet")
-        for k in node.keywords:
-            if self.infer(k.value) != BOOL:
-                raise Unsupported(k.value, "reverse= must be a bool")
         types = [self.infer(a) for a in node.args]
+        for k in node.keywords:
+            if k.arg == "key":
+                if len(types) != 1 or not (is_list(types[0]) or types[0] == STR):
+                    raise Unsupported(node, "sorted(key=...) over a list or str only")
+                self.infer_key(k.value, types[0].elem)
+            elif self.infer(k.value) != BOOL:
+                raise Unsupported(k.value, "reverse= must be a bool")
+        if name == "sorted" and any(k.arg == "key" for k in node.keywords):
+            return types[0] if is_list(types[0]) else PyType("list", (STR,))
         if name in ("str", "repr") and len(types) == 0 and name == "str":
             return STR
         if len(types) != 1:

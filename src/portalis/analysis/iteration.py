@@ -138,11 +138,58 @@ class IterationTyper:
             )
         return self._comprehension(node)
 
+    # -- key functions ----------------------------------------------------------
+    def infer_key(self, key: ast.expr, elem: PyType, forbid: str | None = None) -> PyType:
+        """Type of `key(item)` for sorted/min/max/list.sort; keys must be totally ordered."""
+        if isinstance(key, ast.Name) and key.id == "len" and self._is_builtin_name("len"):
+            if not (elem == STR or is_list(elem) or is_tuple(elem)):
+                raise Unsupported(key, f"key=len over {elem} values")
+            result = INT
+        elif isinstance(key, ast.Lambda):
+            args = key.args
+            if (
+                len(args.args) != 1
+                or args.posonlyargs
+                or args.kwonlyargs
+                or args.vararg
+                or args.kwarg
+                or args.defaults
+            ):
+                raise Unsupported(key, "key= lambdas must take exactly one parameter")
+            if forbid is not None and any(
+                isinstance(n, ast.Name) and n.id == forbid for n in ast.walk(key.body)
+            ):
+                raise Unsupported(
+                    key, f"the key reads `{forbid}`, which CPython empties while sorting it"
+                )
+            self.comp_scopes.append({args.args[0].arg: elem})
+            try:
+                result = self.infer(key.body)
+            finally:
+                self.comp_scopes.pop()
+        else:
+            raise Unsupported(key, "key= must be a lambda or len")
+        if not _orderable(result):
+            raise Unsupported(key, f"sort keys of type {result} are not supported (floats: NaN)")
+        self.expr_types[id(key)] = result
+        return result
+
+    def _is_builtin_name(self, name: str) -> bool:
+        return (
+            name not in self.module_bindings
+            and name not in self.assigned_names
+            and not any(name in scope for scope in self.comp_scopes)
+        )
+
     def comp_lookup(self, name: str) -> PyType | None:
         for scope in reversed(self.comp_scopes):
             if name in scope:
                 return scope[name]
         return None
+
+
+def _orderable(t: PyType) -> bool:
+    return t in (INT, STR, BOOL) or (is_tuple(t) and all(_orderable(a) for a in t.args))
 
 
 __all__ = ["UNKNOWN", "IterationTyper"]

@@ -182,6 +182,66 @@ impl<T: Clone> PyList<T> {
     }
 }
 
+impl<T: Clone> PyList<T> {
+    fn keys<K, F: FnMut(T) -> PyResult<K>>(items: &[T], key: &mut F) -> PyResult<Vec<K>> {
+        let mut keys = Vec::with_capacity(items.len());
+        for item in items.iter() {
+            keys.push(key(item.clone())?);
+        }
+        Ok(keys)
+    }
+
+    /// `xs.sort(key=f, reverse=r)`: every key is computed first, in order (a
+    /// raising key leaves the list unchanged), then a stable sort.
+    pub fn sort_by_key<K: Ord, F: FnMut(T) -> PyResult<K>>(&self, mut key: F, reverse: bool) -> PyResult<()> {
+        let items = self.to_vec();
+        let keys = PyList::keys(&items, &mut key)?;
+        let mut order: Vec<usize> = (0..items.len()).collect();
+        if reverse {
+            order.sort_by(|a, b| keys[*b].cmp(&keys[*a]));
+        } else {
+            order.sort_by(|a, b| keys[*a].cmp(&keys[*b]));
+        }
+        let sorted: Vec<T> = order.into_iter().map(|i| items[i].clone()).collect();
+        *self.0.borrow_mut() = sorted;
+        Ok(())
+    }
+
+    pub fn sorted_by_key<K: Ord, F: FnMut(T) -> PyResult<K>>(&self, key: F, reverse: bool) -> PyResult<PyList<T>> {
+        let out = self.copy();
+        out.sort_by_key(key, reverse)?;
+        Ok(out)
+    }
+
+    /// `min(xs, key=f)`: the first item with the smallest key.
+    pub fn min_by_key<K: Ord, F: FnMut(T) -> PyResult<K>>(&self, mut key: F) -> PyResult<T> {
+        self.extreme_by_key(&mut key, true)
+    }
+
+    pub fn max_by_key<K: Ord, F: FnMut(T) -> PyResult<K>>(&self, mut key: F) -> PyResult<T> {
+        self.extreme_by_key(&mut key, false)
+    }
+
+    fn extreme_by_key<K: Ord, F: FnMut(T) -> PyResult<K>>(&self, key: &mut F, smallest: bool) -> PyResult<T> {
+        let items = self.to_vec();
+        if items.is_empty() {
+            let msg = if smallest { pyver::MIN_EMPTY } else { pyver::MAX_EMPTY };
+            return Err(PyErr::raise(exc::VALUE_ERROR, msg));
+        }
+        let mut best = 0;
+        let mut best_key = key(items[0].clone())?;
+        for (i, item) in items.iter().enumerate().skip(1) {
+            let k = key(item.clone())?;
+            let better = if smallest { k < best_key } else { k > best_key };
+            if better {
+                best = i;
+                best_key = k;
+            }
+        }
+        Ok(items[best].clone())
+    }
+}
+
 impl<T: Clone + PartialEq + PyRepr> PyList<T> {
     pub fn contains(&self, value: &T) -> bool {
         self.0.borrow().iter().any(|x| x == value)

@@ -36,6 +36,7 @@ def rust_string_literal(text: str) -> str:
 
 
 class ContainerTranslator:
+    key_closure: Callable[[ast.expr, PyType], str]
     expr: Callable[[ast.expr], str]
     type_of: Callable[[ast.expr], PyType]
     temp: Callable[[], str]
@@ -288,7 +289,11 @@ class ContainerTranslator:
             fallible = "?" if name != "count" else ""
             return f"{recv}.{name}(&{args[0]}){fallible}"
         if name == "sort":
-            rev = self.expr(node.keywords[0].value) if node.keywords else "false"
+            kw = {k.arg: k.value for k in node.keywords}
+            rev = self.expr(kw["reverse"]) if "reverse" in kw else "false"
+            if "key" in kw:
+                closure = self.key_closure(kw["key"], recv_t.args[0])
+                return f"{recv}.sort_by_key({closure}, {rev})?"
             return f"{recv}.sort({rev})"
         return f"{recv}.{name}()"
 
@@ -323,11 +328,17 @@ class ContainerTranslator:
         return f"{self.expr(node.args[0])}.sum()?"
 
     def builtin_sorted(self, node: ast.Call) -> str:
-        rev = self.expr(node.keywords[0].value) if node.keywords else "false"
+        kw = {k.arg: k.value for k in node.keywords}
         (arg,) = node.args
+        seq = self.expr(arg)
         if self.type_of(arg) == STR:
-            return f"PyList::from_vec({self.expr(arg)}.iter().collect()).sorted({rev})"
-        return f"{self.expr(arg)}.sorted({rev})"
+            seq = f"PyList::from_vec({seq}.iter().collect())"
+        if "key" in kw:
+            closure = self.key_closure(kw["key"], self.type_of(arg).elem)
+            rev = self.expr(kw["reverse"]) if "reverse" in kw else "false"
+            return f"{{ let _ks = {seq}; _ks.sorted_by_key({closure}, {rev})? }}"
+        rev = self.expr(kw["reverse"]) if "reverse" in kw else "false"
+        return f"{seq}.sorted({rev})"
 
     def builtin_list(self, node: ast.Call) -> str:
         (arg,) = node.args

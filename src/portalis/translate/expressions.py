@@ -281,13 +281,21 @@ class ExpressionTranslator(ContainerTranslator, IterationTranslator, StdlibTrans
 
     def builtin_min(self, node: ast.Call) -> str:
         if len(node.args) == 1:
-            return f"{self.expr(node.args[0])}.min()?"
+            return self._extreme(node, "min")
         return self._min_max(node, "<")
 
     def builtin_max(self, node: ast.Call) -> str:
         if len(node.args) == 1:
-            return f"{self.expr(node.args[0])}.max()?"
+            return self._extreme(node, "max")
         return self._min_max(node, ">")
+
+    def _extreme(self, node: ast.Call, name: str) -> str:
+        seq = self.expr(node.args[0])
+        if node.keywords:
+            elem_t = self.type_of(node.args[0]).args[0]
+            closure = self.key_closure(node.keywords[0].value, elem_t)
+            return f"{{ let _ks = {seq}; _ks.{name}_by_key({closure})? }}"
+        return f"{seq}.{name}()?"
 
     def builtin_abs(self, node: ast.Call) -> str:
         (arg,) = node.args

@@ -14,6 +14,12 @@ from ..analysis.types import BOOL, PyType
 from .names import rust_ident
 
 
+def rust_type(t: PyType) -> str:
+    from .expressions import rust_type as impl
+
+    return impl(t)
+
+
 class IterationTranslator:
     expr: Callable[[ast.expr], str]
     type_of: Callable[[ast.expr], PyType]
@@ -153,6 +159,21 @@ class IterationTranslator:
             f"{{ let mut {res} = {init}; {label}: for {item} in {self.iterator(arg)} "
             f"{{ if {test} {{ {res} = {hit}; break {label}; }} }} {res} }}"
         )
+
+    def key_closure(self, key: ast.expr, elem_t: PyType) -> str:
+        """A Rust closure computing the sort key of one item (owned) as a PyResult."""
+        param = self.temp()
+        if isinstance(key, ast.Name):  # key=len
+            return f"|{param}: {rust_type(elem_t)}| -> PyResult<i64> {{ Ok({param}.len()) }}"
+        assert isinstance(key, ast.Lambda)
+        name = key.args.args[0].arg
+        self.comp_scopes.append({name: param})
+        try:
+            body = self.expr(key.body)
+        finally:
+            self.comp_scopes.pop()
+        key_t = rust_type(self.type_of(key))
+        return f"|{param}: {rust_type(elem_t)}| -> PyResult<{key_t}> {{ Ok({body}) }}"
 
     def builtin_any(self, node: ast.Call) -> str:
         return self.any_all(node, True)
