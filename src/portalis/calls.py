@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import ctypes
 import functools
+import os
 import sys
 import threading
 from collections.abc import Callable
@@ -373,4 +374,8 @@ def {export.name}({params_src}):
     functools.update_wrapper(fast, original)
     fast.__kwdefaults__ = original.__kwdefaults__
     fast.__defaults__ = original.__defaults__
+    if "PORTALIS_TEST_PERTURB" in os.environ:  # test-only switch: see portalis.testing
+        from .testing import maybe_perturb
+
+        fast = maybe_perturb(fast, original)
     return fast
