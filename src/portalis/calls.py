@@ -184,6 +184,10 @@ def make_wrapper(
     names, params_src, call_src, defaults = _param_source(original)
     if names != [p.name for p in export.params] or original.__code__.co_flags & 0x0C:
         raise ValueError(f"signature of {export.name} changed since translation")
+    from .marshal import make_marshalled_wrapper, needs_marshalling
+
+    if needs_marshalling(export):
+        return make_marshalled_wrapper(inst, export, original, stats, on_failure=on_failure)
     prints = export.prints
     if prints and not inst.has_output:
         raise ValueError(f"{export.name} prints, but the module has no output buffer exports")

@@ -34,22 +34,10 @@ __all__ = [
 ]
 
 # The runtime crate's committed sources, in `src/portalis/rt/`.
-RUNTIME_FILES: Final = (
-    "lib.rs",
-    "err.rs",
-    "int.rs",
-    "float.rs",
-    "cmp.rs",
-    "range.rs",
-    "slice.rs",
-    "str.rs",
-    "fmt.rs",
-    "flow.rs",
-    "output.rs",
-    "list.rs",
-    "iter.rs",
-    "math.rs",
-)
+# Every committed .rs file of the runtime crate (pyver.rs is generated at
+# build time, never read from here), so adding a runtime file needs no edit.
+_RT_DIR = Path(__file__).resolve().parent / "rt"
+RUNTIME_FILES: Final = tuple(sorted(p.name for p in _RT_DIR.glob("*.rs") if p.name != "pyver.rs"))
 
 
 _T = TypeVar("_T")

@@ -9,6 +9,7 @@
 //! source file of the repository: `portalis.pyversion.render_pyver_rs()`
 //! writes it at build time from the messages of the running CPython.
 
+pub mod abi;
 pub mod cmp;
 pub mod err;
 pub mod float;

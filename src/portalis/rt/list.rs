@@ -62,6 +62,11 @@ impl<T: Clone> PyList<T> {
         PyList(Rc::new(RefCell::new(items)))
     }
 
+    /// Identity of the list object (for aliasing across the boundary).
+    pub fn address(&self) -> usize {
+        Rc::as_ptr(&self.0) as usize
+    }
+
     pub fn to_vec(&self) -> Vec<T> {
         self.0.borrow().clone()
     }

@@ -8,6 +8,7 @@ fails on a function, that function is skipped rather than emitted wrongly.
 
 from __future__ import annotations
 
+import ast
 from typing import TYPE_CHECKING
 
 from .._version import __version__
@@ -17,7 +18,7 @@ from .model import Export, ExportParam, RustCrate
 from .names import rust_ident
 
 if TYPE_CHECKING:
-    from ..analysis.model import ModuleSpec
+    from ..analysis.model import FunctionSpec, ModuleSpec
 
 __all__ = ["Export", "ExportParam", "RustCrate", "rustfmt", "translate"]
 
@@ -64,6 +65,7 @@ def translate(spec: ModuleSpec) -> RustCrate:
                 spec.optimize,
                 {n: c.type for n, c in spec.constants.items()},
             )
+            tr.mutates_lists = _mutates_lists(name, spec)
             try:
                 lines = tr.translate()
                 export_lines, export = tr.export() if tr.crosses_boundary() else ([], None)
@@ -144,6 +146,16 @@ def translate(spec: ModuleSpec) -> RustCrate:
             'pub extern "C" fn __portalis_output_clear() {',
             "    portalis_rt::output::clear()",
             "}",
+            "",
+            "#[no_mangle]",
+            'pub extern "C" fn __portalis_args_reserve(n: u32) -> u32 {',
+            "    portalis_rt::abi::args_reserve(n)",
+            "}",
+            "",
+            "#[no_mangle]",
+            'pub extern "C" fn __portalis_result_info() -> u32 {',
+            "    portalis_rt::abi::result_info()",
+            "}",
         ]
     )
     skipped = {name: d.short() for name, d in spec.skipped.items()}
@@ -182,6 +194,36 @@ def str_literal_code(value: str) -> str:
 
 def _uses(bodies: dict[str, tuple[list[str], list[str], Export | None]], word: str) -> bool:
     return any(word in line for lines, _, _ in bodies.values() for line in lines)
+
+
+_MUTATING = {"append", "insert", "pop", "extend", "remove", "clear", "sort", "reverse"}
+
+
+def _mutates_directly(fn: FunctionSpec) -> bool:
+    for node in ast.walk(fn.node):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+            recv = fn.expr_types.get(id(node.func.value))
+            if recv is not None and recv.name == "list" and node.func.attr in _MUTATING:
+                return True
+        if isinstance(node, (ast.Assign, ast.AugAssign)):
+            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
+            if any(isinstance(t, ast.Subscript) for t in targets):
+                return True
+            if id(node) in fn.inplace_lists:
+                return True
+    return False
+
+
+def _mutates_lists(name: str, spec: ModuleSpec, seen: set[str] | None = None) -> bool:
+    """Whether running `name` may mutate any list (itself or anything it calls)."""
+    seen = seen if seen is not None else set()
+    if name in seen:
+        return False
+    seen.add(name)
+    fn = spec.functions[name]
+    return _mutates_directly(fn) or any(
+        _mutates_lists(c, spec, seen) for c in fn.calls if c in spec.functions
+    )
 
 
 def _prints(name: str, spec: ModuleSpec, seen: set[str] | None = None) -> bool:

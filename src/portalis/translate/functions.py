@@ -6,7 +6,7 @@ import ast
 from types import SimpleNamespace
 
 from ..analysis.model import FunctionSpec
-from ..analysis.types import BOOL, FLOAT, INT, NONE, PyType
+from ..analysis.types import BOOL, FLOAT, INT, NONE, STR, PyType, is_list, is_tuple
 from .expressions import rust_type
 from .model import Export, ExportParam
 from .names import export_symbol, rust_ident
@@ -86,14 +86,27 @@ class FunctionTranslator(StatementTranslator):
         self.emit("}")
         return self.lines
 
+    mutates_lists: bool = True
+
     def crosses_boundary(self) -> bool:
-        """Only scalar signatures have a WASM export today; others run when called from WASM."""
+        """Whether Python can call this function in WASM (its types can be marshalled).
+
+        A list argument whose items are themselves mutable cannot be copied
+        back with its inner objects' identities intact, so such functions are
+        exported only when nothing they run can mutate a list.
+        """
         spec = self.spec
-        return spec.return_type in ABI_TYPES and all(p.type in ABI_TYPES for p in spec.params)
+        types = [p.type for p in spec.params]
+        if spec.return_type is None or not all(boundary_ok(t) for t in [*types, spec.return_type]):
+            return False
+        nested = any(is_list(t) and has_mutable(t.args[0]) for t in types)
+        return not (nested and self.mutates_lists)
 
     def export(self) -> tuple[list[str], Export]:
         spec = self.spec
         assert spec.return_type is not None
+        if not all(p.type in ABI_TYPES for p in spec.params) or spec.return_type not in ABI_TYPES:
+            return self.marshalled_export()
         symbol = export_symbol(spec.name)
         abi_params = ", ".join(f"{rust_ident(p.name)}: {ABI_TYPES[p.type]}" for p in spec.params)
         call_args = ", ".join(
@@ -115,6 +128,72 @@ class FunctionTranslator(StatementTranslator):
             lineno=spec.lineno,
         )
         return lines, export
+
+    def marshalled_export(self) -> tuple[list[str], Export]:
+        """Scalars travel as wasm parameters; str/list/tuple values as bytes (rt/abi.rs)."""
+        spec = self.spec
+        assert spec.return_type is not None
+        symbol = export_symbol(spec.name)
+        scalars = [p for p in spec.params if p.type in ABI_TYPES]
+        encoded = [p for p in spec.params if p.type not in ABI_TYPES]
+        backs = [p for p in encoded if is_list(p.type)] if self.mutates_lists else []
+        abi_params = ", ".join(f"{rust_ident(p.name)}: {ABI_TYPES[p.type]}" for p in scalars)
+        lines = [
+            "#[no_mangle]",
+            f'pub extern "C" fn {symbol}({abi_params}) -> i32 {{',
+            "    let mut rd = portalis_rt::abi::Reader::args();",
+        ]
+        for p in encoded:
+            name = rust_ident(p.name)
+            lines.append(f"    let {name}: {rust_type(p.type)} = match rd.read() {{")
+            lines.append("        Ok(v) => v,")
+            lines.append("        Err(e) => return portalis_rt::err::ret_none(Err(e)),")
+            lines.append("    };")
+        call_args = ", ".join(
+            f"{rust_ident(p.name)} != 0"
+            if p.type is BOOL
+            else (f"{rust_ident(p.name)}.clone()" if p in encoded else rust_ident(p.name))
+            for p in spec.params
+        )
+        arg_lists = ", ".join(f"{rust_ident(p.name)}.address()" for p in encoded if is_list(p.type))
+        lines.append(f"    let result = {rust_ident(spec.name)}({call_args});")
+        lines.append(f"    let mut w = portalis_rt::abi::Writer::new(vec![{arg_lists}]);")
+        lines.append("    let failed = match result {")
+        lines.append("        Ok(v) => { w.put(&v); None }")
+        lines.append(
+            "        Err(PyErr::Bail(b)) => return portalis_rt::err::ret_none(Err(PyErr::Bail(b))),"
+        )
+        lines.append("        Err(e) => Some(e),")
+        lines.append("    };")
+        for p in backs:
+            lines.append(f"    portalis_rt::abi::write_arg_back(&mut w, &{rust_ident(p.name)});")
+        lines.append("    w.finish();")
+        lines.append("    match failed {")
+        lines.append("        None => 0,")
+        lines.append("        Some(e) => portalis_rt::err::ret_none(Err(e)),")
+        lines.append("    }")
+        lines.append("}")
+        export = Export(
+            name=spec.name,
+            symbol=symbol,
+            params=tuple(ExportParam(p.name, str(p.type)) for p in spec.params),
+            returns=str(spec.return_type),
+            lineno=spec.lineno,
+            copyback=tuple(p.name for p in backs),
+        )
+        return lines, export
+
+
+def boundary_ok(t: PyType) -> bool:
+    if t in (INT, FLOAT, BOOL, NONE, STR):
+        return True
+    if is_list(t) or is_tuple(t):
+        return all(boundary_ok(a) for a in t.args)
+    return False
+
+
+def has_mutable(t: PyType) -> bool:
+    return is_list(t) or any(has_mutable(a) for a in t.args)
 
 
 __all__ = ["FLOAT", "INT", "FunctionTranslator"]

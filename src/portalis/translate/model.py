@@ -9,7 +9,7 @@ from typing import Any
 @dataclass(frozen=True)
 class ExportParam:
     name: str
-    type: str  # "int" | "float" | "bool"
+    type: str  # "int" | "float" | "bool" | "str" | "list[int]" | "tuple[int, str]" ...
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,9 @@ class Export:
     # The function (or one it calls) may print: the host then drains the
     # module's output buffer (`__portalis_output_info`) after each call.
     prints: bool = False
+    # List arguments the function may mutate: their final contents come back
+    # in the result buffer and are written into the caller's objects.
+    copyback: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -37,6 +40,7 @@ class Export:
             returns=d["returns"],
             lineno=d["lineno"],
             prints=bool(d.get("prints", False)),
+            copyback=tuple(d.get("copyback", ())),
         )
 
 

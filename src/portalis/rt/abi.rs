@@ -1,0 +1,295 @@
+//! Values that cross the WASM boundary as bytes: str, list, tuple (and the
+//! scalars inside them).
+//!
+//! Encoding (little-endian), one tag byte per value:
+//!   0x01 int: i64 | 0x02 float: f64 bits | 0x03 bool: u8 | 0x04 None
+//!   0x05 str: u32 byte length + UTF-8 | 0x06 list: u32 count + items
+//!   0x07 tuple: u32 count + items
+//!   0x08 alias of argument k: u32 k  (the result *is* that argument's list)
+//!   0x09 back-reference: u32 k       (the k-th list written in this result)
+//! Aliases and back-references let the host rebuild exactly the object
+//! identities CPython would have produced (`return xs`, `[row, row]`).
+
+use crate::err::{bail, Global, PyErr, PyResult};
+use crate::list::PyList;
+use crate::str::PyStr;
+
+const T_INT: u8 = 1;
+const T_FLOAT: u8 = 2;
+const T_BOOL: u8 = 3;
+const T_NONE: u8 = 4;
+const T_STR: u8 = 5;
+const T_LIST: u8 = 6;
+const T_TUPLE: u8 = 7;
+const T_ALIAS: u8 = 8;
+const T_BACKREF: u8 = 9;
+
+static ARGS: Global<Vec<u8>> = Global::new(Vec::new());
+static RESULT: Global<Vec<u8>> = Global::new(Vec::new());
+
+#[repr(C)]
+pub struct BufInfo {
+    pub ptr: u32,
+    pub len: u32,
+}
+
+static RESULT_INFO: Global<BufInfo> = Global::new(BufInfo { ptr: 0, len: 0 });
+
+/// Make the argument buffer `n` bytes long and return its address.
+pub fn args_reserve(n: u32) -> u32 {
+    let buf = unsafe { &mut *ARGS.get() };
+    buf.clear();
+    buf.resize(n as usize, 0);
+    buf.as_ptr() as usize as u32
+}
+
+pub fn result_info() -> u32 {
+    let buf = unsafe { &*RESULT.get() };
+    let info = unsafe { &mut *RESULT_INFO.get() };
+    info.ptr = buf.as_ptr() as usize as u32;
+    info.len = buf.len() as u32;
+    info as *const BufInfo as usize as u32
+}
+
+pub struct Reader {
+    pos: usize,
+}
+
+fn malformed() -> PyErr {
+    // The host wrote something this build does not understand: run in CPython.
+    PyErr::bail(bail::UNSUPPORTED)
+}
+
+impl Reader {
+    pub fn args() -> Reader {
+        Reader { pos: 0 }
+    }
+
+    fn buf(&self) -> &'static [u8] {
+        unsafe { &*ARGS.get() }
+    }
+
+    fn byte(&mut self) -> PyResult<u8> {
+        let b = *self.buf().get(self.pos).ok_or_else(malformed)?;
+        self.pos += 1;
+        Ok(b)
+    }
+
+    fn bytes(&mut self, n: usize) -> PyResult<&'static [u8]> {
+        let end = self.pos.checked_add(n).ok_or_else(malformed)?;
+        let out = self.buf().get(self.pos..end).ok_or_else(malformed)?;
+        self.pos = end;
+        Ok(out)
+    }
+
+    fn u32(&mut self) -> PyResult<u32> {
+        let b = self.bytes(4)?;
+        Ok(u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
+    }
+
+    fn u64(&mut self) -> PyResult<u64> {
+        let b = self.bytes(8)?;
+        let mut a = [0u8; 8];
+        a.copy_from_slice(b);
+        Ok(u64::from_le_bytes(a))
+    }
+
+    fn expect(&mut self, tag: u8) -> PyResult<()> {
+        if self.byte()? == tag {
+            Ok(())
+        } else {
+            Err(malformed())
+        }
+    }
+
+    pub fn read<T: FromAbi>(&mut self) -> PyResult<T> {
+        T::read(self)
+    }
+}
+
+pub trait FromAbi: Sized {
+    fn read(r: &mut Reader) -> PyResult<Self>;
+}
+
+impl FromAbi for i64 {
+    fn read(r: &mut Reader) -> PyResult<i64> {
+        r.expect(T_INT)?;
+        Ok(r.u64()? as i64)
+    }
+}
+
+impl FromAbi for f64 {
+    fn read(r: &mut Reader) -> PyResult<f64> {
+        r.expect(T_FLOAT)?;
+        Ok(f64::from_bits(r.u64()?))
+    }
+}
+
+impl FromAbi for bool {
+    fn read(r: &mut Reader) -> PyResult<bool> {
+        r.expect(T_BOOL)?;
+        Ok(r.byte()? != 0)
+    }
+}
+
+impl FromAbi for () {
+    fn read(r: &mut Reader) -> PyResult<()> {
+        r.expect(T_NONE)
+    }
+}
+
+impl FromAbi for PyStr {
+    fn read(r: &mut Reader) -> PyResult<PyStr> {
+        r.expect(T_STR)?;
+        let n = r.u32()? as usize;
+        let bytes = r.bytes(n)?;
+        match std::str::from_utf8(bytes) {
+            Ok(s) => Ok(PyStr::from_str(s)),
+            Err(_) => Err(malformed()),
+        }
+    }
+}
+
+impl<T: FromAbi + Clone> FromAbi for PyList<T> {
+    fn read(r: &mut Reader) -> PyResult<PyList<T>> {
+        r.expect(T_LIST)?;
+        let n = r.u32()? as usize;
+        let mut items = Vec::with_capacity(n.min(1 << 20));
+        for _ in 0..n {
+            items.push(T::read(r)?);
+        }
+        Ok(PyList::from_vec(items))
+    }
+}
+
+macro_rules! tuple_abi {
+    ($n:expr, $($t:ident $i:tt),+) => {
+        impl<$($t: FromAbi),+> FromAbi for ($($t,)+) {
+            fn read(r: &mut Reader) -> PyResult<Self> {
+                r.expect(T_TUPLE)?;
+                if r.u32()? != $n {
+                    return Err(malformed());
+                }
+                Ok(($($t::read(r)?,)+))
+            }
+        }
+        impl<$($t: ToAbi),+> ToAbi for ($($t,)+) {
+            fn write(&self, w: &mut Writer) {
+                w.tag(T_TUPLE);
+                w.u32($n);
+                $(self.$i.write(w);)+
+            }
+        }
+    };
+}
+
+tuple_abi!(1, A 0);
+tuple_abi!(2, A 0, B 1);
+tuple_abi!(3, A 0, B 1, C 2);
+tuple_abi!(4, A 0, B 1, C 2, D 3);
+tuple_abi!(5, A 0, B 1, C 2, D 3, E 4);
+
+pub struct Writer {
+    buf: Vec<u8>,
+    args: Vec<usize>,
+    lists: Vec<usize>,
+}
+
+impl Writer {
+    /// `args`: addresses of the argument lists, so results can point back at them.
+    pub fn new(args: Vec<usize>) -> Writer {
+        Writer { buf: Vec::new(), args: args, lists: Vec::new() }
+    }
+
+    fn tag(&mut self, t: u8) {
+        self.buf.push(t);
+    }
+
+    fn u32(&mut self, v: u32) {
+        self.buf.extend_from_slice(&v.to_le_bytes());
+    }
+
+    pub fn put<T: ToAbi + ?Sized>(&mut self, v: &T) {
+        v.write(self);
+    }
+
+    /// Publish the bytes for the host to read through `result_info`.
+    pub fn finish(self) {
+        unsafe {
+            *RESULT.get() = self.buf;
+        }
+    }
+}
+
+pub trait ToAbi {
+    fn write(&self, w: &mut Writer);
+}
+
+impl ToAbi for i64 {
+    fn write(&self, w: &mut Writer) {
+        w.tag(T_INT);
+        w.buf.extend_from_slice(&self.to_le_bytes());
+    }
+}
+
+impl ToAbi for f64 {
+    fn write(&self, w: &mut Writer) {
+        w.tag(T_FLOAT);
+        w.buf.extend_from_slice(&self.to_bits().to_le_bytes());
+    }
+}
+
+impl ToAbi for bool {
+    fn write(&self, w: &mut Writer) {
+        w.tag(T_BOOL);
+        w.buf.push(*self as u8);
+    }
+}
+
+impl ToAbi for () {
+    fn write(&self, w: &mut Writer) {
+        w.tag(T_NONE);
+    }
+}
+
+impl ToAbi for PyStr {
+    fn write(&self, w: &mut Writer) {
+        w.tag(T_STR);
+        let s = self.as_str();
+        w.u32(s.len() as u32);
+        w.buf.extend_from_slice(s.as_bytes());
+    }
+}
+
+impl<T: ToAbi + Clone> ToAbi for PyList<T> {
+    fn write(&self, w: &mut Writer) {
+        let p = self.address();
+        if let Some(k) = w.args.iter().position(|a| *a == p) {
+            w.tag(T_ALIAS);
+            w.u32(k as u32);
+            return;
+        }
+        if let Some(k) = w.lists.iter().position(|a| *a == p) {
+            w.tag(T_BACKREF);
+            w.u32(k as u32);
+            return;
+        }
+        w.lists.push(p);
+        let items = self.to_vec();
+        w.tag(T_LIST);
+        w.u32(items.len() as u32);
+        for item in items.iter() {
+            item.write(w);
+        }
+    }
+}
+
+/// Write the mutated state of an argument list itself (never an alias of itself).
+pub fn write_arg_back<T: ToAbi + Clone>(w: &mut Writer, list: &PyList<T>) {
+    let items = list.to_vec();
+    w.tag(T_LIST);
+    w.u32(items.len() as u32);
+    for item in items.iter() {
+        item.write(w);
+    }
+}

@@ -1,0 +1,135 @@
+"""Values that cross the boundary as bytes: same results, mutations and identities as CPython."""
+
+from __future__ import annotations
+
+import copy
+import math
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import portalis
+from portalis.conformance import run, same_outcome, same_value
+
+CORPUS = Path(__file__).parent / "conformance" / "boundary.py"
+
+CASES: dict[str, list[tuple[Any, ...]]] = {
+    "shout": [("hey",), ("",), ("ünïcode ✓",), ("a\x00b",)],
+    "words": [("a b  c",), ("",), ("  lead trail  ",), ("tab\tsep\nnl",)],
+    "total": [([],), ([1, 2, 3],), ([2**62, 2**62],), ([-(2**63)],)],
+    "mean": [([1.0, 2.0],), ([],), ([math.inf, -math.inf],), ([0.1] * 10,)],
+    "bump": [([1, 2, 3], 10), ([], 5), ([2**63 - 1], 1)],
+    "fail_after_mutation": [([1],), ([1, 2, 3],)],
+    "pair": [(3, "xy"), (-1, "")],
+    "grid": [(0,), (3,)],
+    "word_lengths": [("the quick brown fox",), ("",)],
+    "join_all": [(["a", "b", "c"], ", "), ([], "-"), (["x"], "")],
+    "count_flags": [([True, False, True],), ([],)],
+    "sort_copy": [([3, 1, 2],), ([],)],
+    "sort_in_place": [([3, 1, 2],), ([5, 5, -1],)],
+    "first_word": [("hello world",), ("",)],
+    "nested_sum": [([[1, 2], [3]],), ([],), ([[]],)],
+    "echo_tuple": [((1, 2.5, "s"),)],
+}
+
+# Arguments of the wrong type, an int beyond 64 bits inside a list, a lone
+# surrogate, one list passed twice: all must run in CPython, never coerced.
+MISMATCH: list[tuple[str, tuple[Any, ...]]] = [
+    ("total", ([True, 2],)),
+    ("total", ([2**70],)),
+    ("total", ((1, 2),)),
+    ("shout", ("\ud800",)),
+    ("shout", (b"bytes",)),
+    ("mean", ([1, 2.0],)),
+    ("echo_tuple", ((1, 2, "s"),)),
+]
+
+
+@pytest.fixture(scope="module")
+def modules() -> tuple[ModuleType, ModuleType]:
+    return portalis.load(CORPUS, mode="python"), portalis.load(CORPUS, mode="wasm")
+
+
+def test_everything_crosses(modules: tuple[ModuleType, ModuleType]) -> None:
+    _, wasm = modules
+    assert wasm.__portalis__.skipped == {}
+    assert set(CASES) <= set(wasm.__portalis__.translated)
+
+
+@pytest.mark.parametrize(
+    ("name", "args"),
+    [(n, a) for n, rows in CASES.items() for a in rows],
+    ids=lambda v: repr(v)[:40],
+)
+def test_same_outcome_and_mutation(
+    modules: tuple[ModuleType, ModuleType], name: str, args: tuple[Any, ...]
+) -> None:
+    py, wasm = modules
+    py_args, wasm_args = copy.deepcopy(args), copy.deepcopy(args)
+    expected = run(getattr(py, name), py_args, {})
+    got = run(getattr(wasm, name), wasm_args, {})
+    assert same_outcome(expected, got), f"python {expected.describe()}, wasm {got.describe()}"
+    assert same_value(py_args, wasm_args), "arguments mutated differently"
+
+
+@pytest.mark.parametrize(("name", "args"), MISMATCH, ids=lambda v: repr(v)[:30])
+def test_mismatched_arguments_run_in_cpython(
+    modules: tuple[ModuleType, ModuleType], name: str, args: tuple[Any, ...]
+) -> None:
+    py, wasm = modules
+    stats = wasm.__portalis__.call_stats[name]
+    before = stats.type_fallbacks
+    assert same_outcome(run(getattr(py, name), args, {}), run(getattr(wasm, name), args, {}))
+    assert stats.type_fallbacks == before + 1
+
+
+def test_identity_is_preserved(modules: tuple[ModuleType, ModuleType]) -> None:
+    _, wasm = modules
+    xs = [1, 2]
+    assert wasm.bump(xs, 1) is xs and xs == [2, 3, 1]
+    g = wasm.grid(2)
+    assert g[0] is g[1] and g[0] is not g[2]
+    shared = [1, 2]
+    stats = wasm.__portalis__.call_stats["nested_sum"]
+    before = stats.type_fallbacks
+    assert wasm.nested_sum([shared, shared]) == 6  # one list twice: CPython runs it
+    assert stats.type_fallbacks == before + 1
+
+
+def test_mutation_survives_an_exception(modules: tuple[ModuleType, ModuleType]) -> None:
+    _, wasm = modules
+    xs = [1, 2, 3]
+    with pytest.raises(ValueError, match="too long"):
+        wasm.fail_after_mutation(xs)
+    assert xs == [1, 2, 3, 99]
+
+
+SETTINGS = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+def test_property_text_and_lists(modules: tuple[ModuleType, ModuleType]) -> None:
+    py, wasm = modules
+
+    @SETTINGS
+    @given(st.text(), st.lists(st.integers(-(2**63), 2**63 - 1), max_size=30))
+    def check(s: str, xs: list[int]) -> None:
+        for name, args in (
+            ("shout", (s,)),
+            ("words", (s,)),
+            ("first_word", (s,)),
+            ("total", (xs,)),
+            ("sort_copy", (xs,)),
+            ("sort_in_place", (list(xs),)),
+            ("bump", (list(xs), 3)),
+        ):
+            a, b = copy.deepcopy(args), copy.deepcopy(args)
+            assert same_outcome(run(getattr(py, name), a, {}), run(getattr(wasm, name), b, {}))
+            assert same_value(a, b)
+
+    check()
