@@ -194,6 +194,11 @@ def inputs_newton_sqrt(rng: random.Random, n: int) -> list[Args]:
     return [*cases, *specials, (2.0, 1e-3), (-4.0,), (4,)]
 
 
+def inputs_describe(rng: random.Random, n: int) -> list[Args]:
+    cases = [(rng.randrange(-(10**6), 10**12),) for _ in range(n)]
+    return [*cases, (0,), (1,), (2,), (97,), (2**62,), (-7,)]
+
+
 # -- workloads for timing: the kind of call the function is written for ------------
 @dataclass(frozen=True)
 class Spec:
@@ -217,6 +222,7 @@ SPECS: dict[str, Spec] = {
     "integrate_cubic": Spec(inputs_integrate_cubic, (1.0, -2.0, 0.5, 3.0, 0.0, 2.0, 100_000)),
     "mandelbrot_escape": Spec(inputs_mandelbrot_escape, (-0.2, 0.1, 10_000)),
     "newton_sqrt": Spec(inputs_newton_sqrt, (1e12,)),
+    "describe": Spec(inputs_describe, (1_000_000_007,)),
 }
 
 

@@ -205,8 +205,6 @@ def clamp(value, lo: float, hi: float):
 
 
 def describe(n: int) -> str:
-    """A human-readable summary. It translates, but a str result cannot cross
-    the WASM boundary yet, so calls from Python run the Python version (which
-    still calls the fast versions of is_prime and digit_sum)."""
+    """A human-readable summary: the str result crosses the boundary as UTF-8."""
     kind = "prime" if is_prime(n) else "composite"
     return f"{n} is {kind}, digit sum {digit_sum(n)}"
