@@ -52,6 +52,8 @@ def parse_type(text: str) -> Type:
             start = i + 1
     parts.append(inner[start:])
     args = tuple(parse_type(p) for p in parts)
+    if base == "optional":
+        return ("optional", args[0])
     return ("list", args[0]) if base == "list" else ("tuple", args)
 
 
@@ -100,6 +102,11 @@ def _encode(value: Any, t: Type, out: bytearray, seen: set[int]) -> None:
         item_t = t[1]
         for item in value:
             _encode(item, item_t, out, seen)
+    elif kind == "optional":
+        if value is None:
+            out.append(T_NONE)
+        else:
+            _encode(value, t[1], out, seen)
     elif kind == "tuple":
         if tv is not tuple or len(value) != len(t[1]):
             raise _Mismatch

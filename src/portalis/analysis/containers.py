@@ -21,6 +21,7 @@ from .types import (
     is_list,
     is_tuple,
     list_of,
+    optional_of,
     tuple_of,
 )
 
@@ -101,6 +102,17 @@ def unify(a: PyType, b: PyType) -> PyType | None:
         return b
     if b == UNKNOWN:
         return a
+    # `best = None` then `best = 3`: the variable is an int | None.
+    if a == NONE and b.name != "?":
+        return optional_of(b)
+    if b == NONE:
+        return optional_of(a)
+    if a.name == "optional" and b.name != "optional":
+        inner = unify(a.args[0], b)
+        return optional_of(inner) if inner is not None else None
+    if b.name == "optional" and a.name != "optional":
+        inner = unify(a, b.args[0])
+        return optional_of(inner) if inner is not None else None
     if a.name == b.name and len(a.args) == len(b.args) and a.args:
         parts = [unify(x, y) for x, y in zip(a.args, b.args)]
         if any(p is None for p in parts):
@@ -145,7 +157,7 @@ class ContainerTyper:
                 continue
             assert isinstance(part, ast.FormattedValue)
             t = self.infer(part.value)
-            if t not in PRINTABLE:
+            if t not in PRINTABLE and not (t.name == "optional" and t.args[0] in PRINTABLE):
                 raise Unsupported(part, f"formatting a {t} in an f-string is not supported yet")
             if part.conversion == ord("a"):
                 raise Unsupported(part, "`!a` conversion is not supported yet")

@@ -17,7 +17,19 @@ from .containers import PRINTABLE, ContainerTyper, unify
 from .iteration import IterationTyper
 from .model import Pending, Unsupported
 from .stdlib import MATH_CONSTANTS, math_call
-from .types import BOOL, FLOAT, INT, NONE, STR, PyType, is_list, is_numeric, is_tuple, tuple_of
+from .types import (
+    BOOL,
+    FLOAT,
+    INT,
+    NONE,
+    STR,
+    PyType,
+    is_list,
+    is_numeric,
+    is_optional,
+    is_tuple,
+    tuple_of,
+)
 
 I64_MIN = -(2**63)
 I64_MAX = 2**63 - 1
@@ -168,6 +180,11 @@ class ExpressionTyper(ContainerTyper, IterationTyper):
         if scoped is not None:
             self.comp_names.add(id(node))
             return scoped
+        if name in self.narrowed and isinstance(node.ctx, ast.Load):
+            # Proven not None here; should the proof be wrong, reading None
+            # bails (CPython re-runs), it never yields a wrong value.
+            self.narrow_reads.add(id(node))
+            return self.narrowed[name]
         if name in self.assigned_names:
             t = self.local_types.get(name)
             if t is None:
@@ -264,7 +281,17 @@ class ExpressionTyper(ContainerTyper, IterationTyper):
         raise Unsupported(node, f"`{name}` between {lt} and {rt} is not supported yet")
 
     def infer_BoolOp(self, node: ast.BoolOp) -> PyType:
-        types = [self.infer(v) for v in node.values]
+        types = []
+        saved = dict(self.narrowed)
+        try:
+            for v in node.values:
+                types.append(self.infer(v))
+                # `x is not None and x > 3` / `x is None or x > 3`: later operands
+                # run only when x is not None.
+                positive = isinstance(node.op, ast.And)
+                self.narrowed.update(narrowing(v, self.local_types, positive=positive))
+        finally:
+            self.narrowed = saved
         for v, t in zip(node.values, types):
             self.require_truthy(v, t)
         first = types[0]
@@ -281,10 +308,14 @@ class ExpressionTyper(ContainerTyper, IterationTyper):
         operands = [node.left, *node.comparators]
         types = [self.infer(o) for o in operands]
         for op, (ta, tb) in zip(node.ops, itertools.pairwise(types)):
-            if isinstance(op, (ast.Is, ast.IsNot)):
-                if ta is NONE and tb is NONE:
+            if isinstance(op, (ast.Is, ast.IsNot, ast.Eq, ast.NotEq)) and NONE in (ta, tb):
+                other = tb if ta == NONE else ta
+                if other == NONE or is_optional(other):
                     continue
-                raise Unsupported(node, "`is` is only supported between None values")
+                if isinstance(op, (ast.Is, ast.IsNot)):
+                    raise Unsupported(node, f"`is None` on a {other}, which is never None")
+            if isinstance(op, (ast.Is, ast.IsNot)):
+                raise Unsupported(node, "`is` is only supported with None")
             if isinstance(op, (ast.In, ast.NotIn)):
                 if (ta == STR and tb == STR) or (is_list(tb) and unify(tb.args[0], ta)):
                     if is_list(tb) and ta == FLOAT:
@@ -383,7 +414,7 @@ class ExpressionTyper(ContainerTyper, IterationTyper):
             if arg is None:
                 continue
             t = self.infer(arg)
-            if t != param.type:
+            if t != param.type and unify(param.type, t) != param.type:
                 raise Unsupported(
                     arg,
                     f"argument `{param.name}` of `{name}` is {t} here but annotated {param.type}",
@@ -504,7 +535,7 @@ class ExpressionTyper(ContainerTyper, IterationTyper):
             if isinstance(a, ast.Starred):
                 raise Unsupported(a, "print(*args) is not supported yet")
             t = self.infer(a)
-            if t not in PRINTABLE:
+            if not printable(t):
                 raise Unsupported(a, f"printing a {t} is not supported yet")
         self.prints = True
         return NONE
@@ -533,7 +564,7 @@ class ExpressionTyper(ContainerTyper, IterationTyper):
             if t == STR or is_list(t) or is_tuple(t):
                 return INT
         elif name in ("str", "repr"):
-            if t in PRINTABLE:
+            if printable(t):
                 return STR
         elif name == "ord":
             if t == STR:
@@ -558,6 +589,8 @@ class ExpressionTyper(ContainerTyper, IterationTyper):
 
     # -- helpers -----------------------------------------------------------
     prints: bool = False
+    narrowed: dict[str, PyType]
+    narrow_reads: set[int]
     comp_names: set[int]
 
     def require_truthy(self, node: ast.expr, t: PyType) -> None:
@@ -568,6 +601,36 @@ class ExpressionTyper(ContainerTyper, IterationTyper):
         for sub in ast.walk(node):
             if isinstance(sub, ast.Name) and sub.id in self.constant_types:
                 self.constants_used.add(sub.id)
+
+
+def printable(t: PyType) -> bool:
+    return t in PRINTABLE or (is_optional(t) and t.args[0] in PRINTABLE)
+
+
+def narrowing(
+    test: ast.expr, local_types: dict[str, PyType], *, positive: bool
+) -> dict[str, PyType]:
+    """Names proven not None when `test` is true (positive) or false (not positive)."""
+    if isinstance(test, ast.BoolOp) and isinstance(test.op, ast.And) and positive:
+        out: dict[str, PyType] = {}
+        for v in test.values:
+            out.update(narrowing(v, local_types, positive=True))
+        return out
+    if (
+        isinstance(test, ast.Compare)
+        and len(test.ops) == 1
+        and isinstance(test.left, ast.Name)
+        and isinstance(test.comparators[0], ast.Constant)
+        and test.comparators[0].value is None
+        and isinstance(test.ops[0], (ast.Is, ast.IsNot))
+    ):
+        t = local_types.get(test.left.id)
+        if t is None or not is_optional(t):
+            return {}
+        not_none = isinstance(test.ops[0], ast.IsNot)
+        if not_none == positive:
+            return {test.left.id: t.args[0]}
+    return {}
 
 
 def _has_float(t: PyType) -> bool:

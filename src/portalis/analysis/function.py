@@ -6,7 +6,7 @@ import ast
 from typing import Any
 
 from ..diagnostics import Diagnostic
-from .containers import has_unknown
+from .containers import has_unknown, unify
 from .expressions import fold_constant, scalar_type_of
 from .model import NO_DEFAULT, FunctionSpec, Param, Unsupported
 from .statements import StatementChecker
@@ -78,7 +78,9 @@ def signature(fn: ast.FunctionDef, consts: dict[str, Any]) -> list[Param]:
         value: Any = NO_DEFAULT
         if default is not NO_DEFAULT:
             value = fold_constant(default, consts)
-            if value is NotImplemented or scalar_type_of(value) != t:
+            vt = scalar_type_of(value) if value is not NotImplemented else None
+            fits = vt == t or (t.name == "optional" and vt is not None and vt in (t.args[0], NONE))
+            if value is NotImplemented or not fits:
                 raise Unsupported(
                     default,
                     f"default of `{arg.arg}` is not a constant of type {t}",
@@ -120,6 +122,8 @@ class FunctionChecker(StatementChecker):
         self.comp_names: set[int] = set()
         self.stdlib_calls: dict[int, str] = {}
         self.pow_nodes: dict[int, ast.BinOp] = {}
+        self.narrowed: dict[str, PyType] = {}
+        self.narrow_reads: set[int] = set()
         self.handler_depth = 0
         self.prints = False
         self.collecting = False
@@ -151,6 +155,12 @@ class FunctionChecker(StatementChecker):
         if end is not None:
             rets.append((NONE, self.fn.end_lineno or self.fn.lineno))
         kinds = {t for t, _ in rets}
+        merged_ret: PyType | None = rets[0][0] if rets else NONE
+        for t, _ in rets[1:]:
+            merged_ret = unify(merged_ret, t) if merged_ret is not None else None
+        if merged_ret is not None and len(kinds) > 1:
+            kinds = {merged_ret}  # T and None: an Optional[T] function
+            rets = [(merged_ret, line) for _, line in rets]
         if len(kinds) > 1:
             detail = ", ".join(f"{t} at line {line}" for t, line in rets[:4])
             raise Unsupported(
@@ -183,6 +193,7 @@ class FunctionChecker(StatementChecker):
         spec.comp_names = self.comp_names
         spec.stdlib_calls = self.stdlib_calls
         spec.pow_nodes = self.pow_nodes
+        spec.narrow_reads = self.narrow_reads
         spec.prints = self.prints
 
     def _collect(self, body: list[ast.stmt]) -> None:

@@ -72,6 +72,7 @@ class FunctionSpec:
     comp_names: set[int] = field(default_factory=set)  # Name nodes bound by a comprehension
     stdlib_calls: dict[int, str] = field(default_factory=dict)  # Call node -> "math.floor"
     pow_nodes: dict[int, ast.BinOp] = field(default_factory=dict)  # pow(a, b) as a ** b
+    narrow_reads: set[int] = field(default_factory=set)  # Optional names read where not None
     prints: bool = False  # this function itself calls print()
     skip: Diagnostic | None = None
 

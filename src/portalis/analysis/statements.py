@@ -12,7 +12,7 @@ import ast
 from typing import Any
 
 from .containers import has_unknown, unify
-from .expressions import ExpressionTyper, fold_constant
+from .expressions import ExpressionTyper, fold_constant, narrowing
 from .model import Pending, Unsupported
 from .types import BOOL, INT, NONE, PyType, is_list, is_tuple, type_from_annotation
 
@@ -62,12 +62,25 @@ class StatementChecker(ExpressionTyper):
                     if p.callee:
                         raise
                 except Unsupported:
-                    pass  # reported by the checking round
+                    # Reported by the checking round; still type what the
+                    # nested blocks assign (`if x is None or s > x: x = s`).
+                    self._collect_nested(stmt)
                 continue
             # Dead code after return/raise/break is still checked: it must be
             # valid Rust even though neither CPython nor WASM runs it.
             state = self.check_stmt(stmt, state)
         return state
+
+    def _collect_nested(self, stmt: ast.stmt) -> None:
+        blocks = [getattr(stmt, a, None) for a in ("body", "orelse", "finalbody")]
+        blocks += [h.body for h in getattr(stmt, "handlers", [])]
+        for block in blocks:
+            if isinstance(block, list) and block and not isinstance(stmt, ast.FunctionDef):
+                self.loop_breaks.append([])
+                try:
+                    self.check_body(block, None)
+                finally:
+                    self.loop_breaks.pop()
 
     def check_stmt(self, stmt: ast.stmt, state: State) -> State:
         method = getattr(self, "stmt_" + type(stmt).__name__, None)
@@ -109,7 +122,11 @@ class StatementChecker(ExpressionTyper):
         if not isinstance(target, ast.Name):
             raise Unsupported(target, f"assignment to `{ast.unparse(target)}` is not supported yet")
         name = target.id
+        if name in self.narrowed and t != self.narrowed[name]:
+            del self.narrowed[name]  # may be None again from here on
         prev = self.local_types.get(name)
+        if prev is not None and prev.name == "optional" and t == prev.args[0]:
+            self.narrowed[name] = t  # just assigned a plain value: not None here
         merged = t if prev is None else unify(prev, t)
         if merged is None:
             raise Unsupported(
@@ -209,8 +226,23 @@ class StatementChecker(ExpressionTyper):
 
     def stmt_If(self, stmt: ast.If, state: State) -> State:
         self.require_truthy(stmt.test, self.check_expr(stmt.test, state))
+        saved = dict(self.narrowed)
+        self.narrowed.update(narrowing(stmt.test, self.local_types, positive=True))
         a = self.check_body(stmt.body, state)
+        body_narrowed = self.narrowed
+        self.narrowed = dict(saved)
+        self.narrowed.update(narrowing(stmt.test, self.local_types, positive=False))
         b = self.check_body(stmt.orelse, state)
+        else_narrowed = self.narrowed
+        # After the if: what every branch that falls through proved. So
+        # `if x is None: return` and `if x is None: x = 0` both narrow x.
+        ends = [n for n, end in ((body_narrowed, a), (else_narrowed, b)) if end is not None]
+        if ends:
+            self.narrowed = {
+                k: v for k, v in ends[0].items() if all(e.get(k) == v for e in ends[1:])
+            }
+        else:
+            self.narrowed = saved
         if state is None:
             return None
         if a is None:

@@ -55,6 +55,14 @@ def is_tuple(t: PyType) -> bool:
     return t.name == "tuple"
 
 
+def optional_of(t: PyType) -> PyType:
+    return t if t.name == "optional" or t == NONE else PyType("optional", (t,))
+
+
+def is_optional(t: PyType) -> bool:
+    return t.name == "optional"
+
+
 def is_numeric(t: PyType) -> bool:
     return t in (INT, FLOAT, BOOL)
 
@@ -66,7 +74,9 @@ def int_like(t: PyType) -> bool:
 
 def is_copy(t: PyType) -> bool:
     """Plain Rust values; everything else is reference-counted and cloned on read."""
-    return t in (INT, FLOAT, BOOL, NONE) or (is_tuple(t) and all(is_copy(a) for a in t.args))
+    return t in (INT, FLOAT, BOOL, NONE) or (
+        (is_tuple(t) or is_optional(t)) and all(is_copy(a) for a in t.args)
+    )
 
 
 def contains_float(t: PyType) -> bool:
@@ -88,8 +98,18 @@ def type_from_annotation(node: ast.expr | None) -> PyType | None:
         except SyntaxError:
             return None
         return type_from_annotation(inner)
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        left, right = type_from_annotation(node.left), type_from_annotation(node.right)
+        if left is not None and right == NONE and left != NONE:
+            return optional_of(left)
+        if right is not None and left == NONE and right != NONE:
+            return optional_of(right)
+        return None
     if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
         base = node.value.id
+        if base == "Optional":
+            wrapped = type_from_annotation(node.slice)
+            return optional_of(wrapped) if wrapped is not None and wrapped != NONE else None
         items = node.slice.elts if isinstance(node.slice, ast.Tuple) else [node.slice]
         if base in ("list", "List") and len(items) == 1:
             inner_t = type_from_annotation(items[0])

@@ -162,6 +162,25 @@ impl<T: FromAbi + Clone> FromAbi for PyList<T> {
     }
 }
 
+impl<T: FromAbi> FromAbi for Option<T> {
+    fn read(r: &mut Reader) -> PyResult<Option<T>> {
+        if r.buf().get(r.pos) == Some(&T_NONE) {
+            r.pos += 1;
+            return Ok(None);
+        }
+        Ok(Some(T::read(r)?))
+    }
+}
+
+impl<T: ToAbi> ToAbi for Option<T> {
+    fn write(&self, w: &mut Writer) {
+        match self {
+            Some(v) => v.write(w),
+            None => w.tag(T_NONE),
+        }
+    }
+}
+
 macro_rules! tuple_abi {
     ($n:expr, $($t:ident $i:tt),+) => {
         impl<$($t: FromAbi),+> FromAbi for ($($t,)+) {

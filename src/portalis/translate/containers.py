@@ -37,6 +37,7 @@ def rust_string_literal(text: str) -> str:
 
 class ContainerTranslator:
     key_closure: Callable[[ast.expr, PyType], str]
+    expr_as: Callable[[ast.expr, PyType], str]
     expr: Callable[[ast.expr], str]
     type_of: Callable[[ast.expr], PyType]
     temp: Callable[[], str]
@@ -52,7 +53,9 @@ class ContainerTranslator:
     def expr_List(self, node: ast.List) -> str:
         if not node.elts:
             return "PyList::new()"
-        return f"PyList::from_vec(vec![{', '.join(self.expr(e) for e in node.elts)}])"
+        elem_t = self.type_of(node).args[0]
+        items = ", ".join(self.expr_as(e, elem_t) for e in node.elts)
+        return f"PyList::from_vec(vec![{items}])"
 
     def expr_Tuple(self, node: ast.Tuple) -> str:
         items = [self.expr(e) for e in node.elts]
@@ -72,11 +75,17 @@ class ContainerTranslator:
             return f'{{ {code}; String::from("None") }}'
         if t == STR:
             return f"{code}.as_str().to_string()"
+        if t.name == "optional":
+            inner = ContainerTranslator.str_of("_v", t.args[0])
+            return f'match {code} {{ Some(_v) => {inner}, None => String::from("None") }}'
         raise AssertionError(t)
 
     def repr_of(self, code: str, t: PyType) -> str:
         if t == STR:
             return f"pyfmt::repr_str(&{code})?"
+        if t.name == "optional":
+            inner = self.repr_of("_v", t.args[0])
+            return f'match {code} {{ Some(_v) => {inner}, None => String::from("None") }}'
         return self.str_of(code, t)
 
     def formatted(self, part: ast.FormattedValue) -> str:

@@ -29,6 +29,8 @@ def rust_type(t: PyType) -> str:
         return RUST_TYPES[t]
     if is_list(t):
         return f"PyList<{rust_type(t.args[0])}>"
+    if t.name == "optional":
+        return f"Option<{rust_type(t.args[0])}>"
     if is_tuple(t):
         inner = ", ".join(rust_type(a) for a in t.args)
         return f"({inner},)" if len(t.args) == 1 else f"({inner})"
@@ -85,9 +87,27 @@ def rust_literal(value: Any) -> str:
     raise TypeError(f"no Rust literal for {value!r}")
 
 
+def default_literal(param: Any) -> str:
+    if param.type.name == "optional":
+        return "None" if param.default is None else f"Some({rust_literal(param.default)})"
+    if param.type == STR:
+        from .containers import rust_string_literal
+
+        return f"PyStr::from_str({rust_string_literal(param.default)})"
+    return rust_literal(param.default)
+
+
 def coerce(code: str, src: PyType, dst: PyType) -> str:
     if src == dst:
         return code
+    if dst.name == "optional":
+        if src == NONE:
+            return f"{{ {code}; None }}"
+        if src.name == "optional":
+            return code
+        return f"Some({coerce(code, src, dst.args[0])})"
+    if "?" in str(src):
+        return code  # `[]` typed by its destination: Rust infers the element type
     if src is INT and dst is FLOAT and code.lstrip("-").isdigit():
         # A literal converts at translation time, exactly as float(int) would.
         return rust_literal(float(int(code)))
@@ -154,6 +174,9 @@ class ExpressionTranslator(ContainerTranslator, IterationTranslator, StdlibTrans
         if id(node) in self.spec.comp_names:
             name = self.comp_name(node)
             return name if is_copy(self.type_of(node)) else f"{name}.clone()"
+        if id(node) in self.spec.narrow_reads:
+            name = self.local_names[node.id]
+            return f"{name}.clone().ok_or(PyErr::bail(bail::UNSUPPORTED))?"
         if node.id in self.local_names:
             name = self.local_names[node.id]
             local_t = self.spec.locals.get(node.id) or self.param_types.get(node.id)
@@ -223,6 +246,10 @@ class ExpressionTranslator(ContainerTranslator, IterationTranslator, StdlibTrans
         return code
 
     def compare_pair(self, op: ast.cmpop, a: str, ta: PyType, b: str, tb: PyType) -> str:
+        if NONE in (ta, tb) and (ta.name == "optional" or tb.name == "optional"):
+            opt, none = (a, b) if ta.name == "optional" else (b, a)
+            test = "is_none" if isinstance(op, (ast.Is, ast.Eq)) else "is_some"
+            return f"{{ let _o = {opt}; {none}; _o.{test}() }}"
         if isinstance(op, (ast.In, ast.NotIn)):
             test = f"{b}.contains(&{a})"
             return f"(!{test})" if isinstance(op, ast.NotIn) else test
@@ -273,7 +300,7 @@ class ExpressionTranslator(ContainerTranslator, IterationTranslator, StdlibTrans
             callee = self.functions[name]
             bound = bind_call(node, callee.params)
             args = [
-                self.expr(arg) if arg is not None else rust_literal(p.default)
+                self.expr_as(arg, p.type) if arg is not None else default_literal(p)
                 for p, arg in zip(callee.params, bound)
             ]
             return f"{rust_ident(name)}({', '.join(args)})?"

@@ -75,7 +75,9 @@ class FunctionTranslator(StatementTranslator):
         self.body(spec.node.body)
         self.depth += 1
         last = spec.node.body[-1]
-        if spec.end_reachable:
+        if spec.end_reachable and spec.return_type.name == "optional":
+            self.emit("Ok(None)")  # falling off the end returns None
+        elif spec.end_reachable:
             self.emit("Ok(())")
         elif isinstance(last, (ast.Return, ast.Raise)):
             pass  # Rust sees the divergence too
@@ -187,7 +189,7 @@ class FunctionTranslator(StatementTranslator):
 def boundary_ok(t: PyType) -> bool:
     if t in (INT, FLOAT, BOOL, NONE, STR):
         return True
-    if is_list(t) or is_tuple(t):
+    if is_list(t) or is_tuple(t) or t.name == "optional":
         return all(boundary_ok(a) for a in t.args)
     return False
 

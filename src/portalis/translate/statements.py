@@ -100,6 +100,15 @@ class StatementTranslator(ExpressionTranslator):
         assert isinstance(target, ast.Name)
         self.emit(f"{self.local_names[target.id]} = {code};")
 
+    def assign_value(self, target: ast.expr, value: ast.expr) -> None:
+        """Assign, wrapping in Some(...) when an Optional variable receives a plain value."""
+        if isinstance(target, ast.Name) and target.id in self.local_names:
+            dst = self.spec.locals.get(target.id) or self.param_types.get(target.id)
+            if dst is not None and dst.name == "optional":
+                self.assign_name(target, self.expr_as(value, dst))
+                return
+        self.assign_name(target, self.expr(value))
+
     def assign_item(self, target: ast.Subscript, code: str) -> None:
         # CPython evaluates the value first, then the container, then the index.
         v, c, i = self.temp(), self.temp(), self.temp()
@@ -124,7 +133,7 @@ class StatementTranslator(ExpressionTranslator):
                 self.assign_name(target, t)
             return
         if len(stmt.targets) == 1:
-            self.assign_name(target0, self.expr(stmt.value))
+            self.assign_value(target0, stmt.value)
             return
         tmp = self.temp()
         self.emit(f"let {tmp} = {self.expr(stmt.value)};")
@@ -135,7 +144,7 @@ class StatementTranslator(ExpressionTranslator):
         if stmt.value is None:
             return
         self.comment(stmt)
-        self.assign_name(stmt.target, self.expr(stmt.value))
+        self.assign_value(stmt.target, stmt.value)
 
     def stmt_AugAssign(self, stmt: ast.AugAssign) -> None:
         self.comment(stmt)
@@ -167,7 +176,11 @@ class StatementTranslator(ExpressionTranslator):
 
     def stmt_Return(self, stmt: ast.Return) -> None:
         self.comment(stmt)
-        value = "()" if stmt.value is None else self.expr(stmt.value)
+        assert self.spec.return_type is not None
+        if stmt.value is None:
+            value = "None" if self.spec.return_type.name == "optional" else "()"
+        else:
+            value = self.expr_as(stmt.value, self.spec.return_type)
         if self.tries:
             self.emit(f"return Ok(Flow::Return({value}));")
         else:
@@ -354,6 +367,8 @@ class StatementTranslator(ExpressionTranslator):
             return "PyStr::empty()"
         if is_list(t):
             return "PyList::new()"
+        if t.name == "optional":
+            return "None"
         if is_tuple(t):
             parts = [self.initial_value(a) for a in t.args]
             return f"({parts[0]},)" if len(parts) == 1 else f"({', '.join(parts)})"
