@@ -22,6 +22,7 @@ from typing import Final, TypeVar
 
 __all__ = [
     "RUNTIME_FILES",
+    "int_hash_64",
     "libc_version",
     "pow_certified_libm",
     "probe_messages",
@@ -163,6 +164,20 @@ def _chr_range() -> object:
     return chr(_ident(0x110000))
 
 
+def _dict_changed_size() -> object:
+    d = _ident({1: 1})
+    for k in d:
+        d[k + 1] = 0
+    return d
+
+
+def _set_changed_size() -> object:
+    s = _ident({1})
+    for k in s:
+        s.add(k + 1)
+    return s
+
+
 def _format(value: object, spec: str) -> Callable[[], object]:
     def probe() -> object:
         return format(_ident(value), _ident(spec))
@@ -214,6 +229,11 @@ _PROBES: Final[dict[str, tuple[type[BaseException], Callable[[], object]]]] = {
     "COMB_K_NEG": (ValueError, lambda: __import__("math").comb(1, _ident(-1))),
     "POW_MOD_ZERO": (ValueError, lambda: pow(2, 3, _ident(0))),
     "MAX_EMPTY": (ValueError, lambda: max(_ident([]))),
+    # dicts and sets (a KeyError's message is its argument, see _probe)
+    "DICT_POPITEM_EMPTY": (KeyError, lambda: _ident({}).popitem()),
+    "DICT_CHANGED_SIZE": (RuntimeError, _dict_changed_size),
+    "SET_POP_EMPTY": (KeyError, lambda: _ident(set()).pop()),
+    "SET_CHANGED_SIZE": (RuntimeError, _set_changed_size),
     # format-spec errors (fmt.rs raises them only for the CPython versions
     # whose order of checks it reproduces; elsewhere it bails)
     "FMT_BOTH_SEPS": (ValueError, _format(1, ",_")),
@@ -261,6 +281,11 @@ def _probe(name: str, expected: type[BaseException], probe: Callable[[], object]
                 f"{name}: CPython {py_version()} raised {type(exc).__name__}, "
                 f"the runtime reports {expected.__name__}"
             ) from exc
+        if expected is KeyError:
+            # str(KeyError(x)) is repr(x): the runtime wants x itself.
+            if len(exc.args) != 1 or not isinstance(exc.args[0], str):
+                raise RuntimeError(f"{name}: CPython {py_version()} raised {exc!r}") from exc
+            return str(exc.args[0])
         return str(exc)
     except Exception as exc:
         raise RuntimeError(
@@ -357,6 +382,13 @@ def pow_certified_libm() -> bool:
     return (major, minor) >= (2, 28)
 
 
+def int_hash_64() -> bool:
+    """Whether ``hash()`` of ints and tuples is the 64-bit one the runtime's
+    set reproduces (``sys.hash_info``: 64-bit width, modulus 2**61 - 1)."""
+    info = sys.hash_info
+    return info.width == 64 and info.modulus == (1 << 61) - 1
+
+
 def render_pyver_rs(
     messages: dict[str, str] | None = None,
     *,
@@ -382,6 +414,8 @@ def render_pyver_rs(
         f"pub const LIBC: &str = {rust_str_literal(libc_version())};",
         "/// The platform pow is within 0.54 ULP (see float.rs); false: float pow bails.",
         f"pub const POW_CERTIFIED_LIBM: bool = {'true' if pow_certified else 'false'};",
+        "/// hash() of ints and tuples is CPython's 64-bit one (set.rs); false: set orders bail.",
+        f"pub const INT_HASH_64: bool = {'true' if int_hash_64() else 'false'};",
         "",
     ]
     for name in sorted(messages):

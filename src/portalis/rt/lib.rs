@@ -11,6 +11,7 @@
 
 pub mod abi;
 pub mod cmp;
+pub mod dict;
 pub mod err;
 pub mod float;
 pub mod flow;
@@ -22,17 +23,20 @@ pub mod list;
 pub mod math;
 pub mod pyver;
 pub mod range;
+pub mod set;
 pub mod slice;
 pub mod str;
 
 /// What generated code imports: `use portalis_rt::prelude::*;`
 pub mod prelude {
     pub use crate::cmp as pycmp;
+    pub use crate::dict::{key_error, PyDict};
     pub use crate::err::{bail, enter, exc, DepthGuard, PyErr, PyResult};
     pub use crate::float as pyfloat;
     pub use crate::int as pyint;
     pub use crate::fmt as pyfmt;
     pub use crate::range::PyRange;
+    pub use crate::set::PySet;
     pub use crate::slice as pyslice;
     pub use crate::str as pystr;
     pub use crate::str::PyStr;
