@@ -91,6 +91,12 @@ CASES: dict[str, list[tuple[Any, ...]]] = {
     "key_functions": [(0,), (1,), (5,), (12,)],
     "key_errors": [(0,), (1,), (2,)],
     "empty_min": [(0,), (3,)],
+    "word_freq": [(0,), (1,), (5,)],
+    "dict_ops": [(2,), (4,), (7,)],
+    "dict_errors": [(1,), (3,), (-1,)],
+    "dict_str_key_error": [("a",), ("zz",)],
+    "mutate_while_iterating": [(0,), (1,), (9,)],
+    "grouping": [(0,), (7,)],
 }
 
 

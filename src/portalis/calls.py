@@ -299,9 +299,7 @@ def {export.name}({params_src}):
             stats.exceptions += 1
             if out is not None:
                 emit_output(out)
-            cls = w.EXCEPTIONS.get(kind, Exception)
-            exc = cls() if msg is None else cls(msg)
-            raise exc
+            raise w.build_exception(kind, msg)
         # A bail: whatever WASM printed is dropped, CPython re-runs and prints.
         stats.bails += 1
         if kind == w.BAIL_DEPTH:

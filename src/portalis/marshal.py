@@ -275,8 +275,7 @@ def make_marshalled_wrapper(
         if error is not None:
             stats.exceptions += 1
             _, kind, msg = error
-            cls = w.EXCEPTIONS.get(kind, Exception)
-            raise cls() if msg is None else cls(msg)
+            raise w.build_exception(kind, msg)
         if result_t[0] == "None":
             return None
         return value

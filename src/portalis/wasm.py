@@ -66,6 +66,27 @@ EXCEPTIONS: dict[int, type[BaseException]] = {
     17: StopIteration,
 }
 
+def build_exception(kind: int, msg: str | None) -> BaseException:
+    """The Python exception for a runtime error record.
+
+    A KeyError carries its key object in CPython (`e.args == (5,)`), so the
+    runtime encodes it in the message as `i:<int>`, `b:True|False` or
+    `s:<text>` (rt/dict.rs); everything else carries its message as is.
+    """
+    cls = EXCEPTIONS.get(kind, Exception)
+    if msg is None:
+        return cls()
+    if cls is KeyError and len(msg) >= 2 and msg[1] == ":":
+        tag, text = msg[0], msg[2:]
+        if tag == "i":
+            return KeyError(int(text))
+        if tag == "b":
+            return KeyError(text == "True")
+        if tag == "s":
+            return KeyError(text)
+    return cls(msg)
+
+
 _CALL_PROTO = ctypes.CFUNCTYPE(
     ctypes.c_void_p,
     ctypes.c_void_p,

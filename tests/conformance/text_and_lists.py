@@ -334,3 +334,58 @@ def key_errors(i: int) -> int:
 def empty_min(n: int) -> int:
     xs = [i for i in range(n)]
     return min(xs, key=lambda v: -v)
+
+
+def word_freq(n: int) -> int:
+    counts: dict[str, int] = {}
+    for w in (WORDS + " the fox") .split() * (n % 4 + 1):
+        counts[w] = counts.get(w, 0) + 1
+    total = 0
+    for word, c in counts.items():
+        total = total * 31 + c * len(word)
+        total %= 1_000_003
+    keys = list(counts)
+    return total + len(counts) + ord(keys[0][0]) + counts["the"]
+
+
+def dict_ops(k: int) -> int:
+    d = {1: "one", 2: "two", 3: "three"}
+    d[4] = "four"
+    d[2] = "TWO"
+    del d[1]
+    d[1] = "uno"
+    score = 0
+    for key in d:
+        score = score * 10 + key
+    if k in d:
+        score += len(d[k])
+    score += len(d.pop(3, "")) + len(d.setdefault(9, "nine"))
+    last = d.popitem()
+    return score * 100 + last[0] + len(d)
+
+
+def dict_errors(k: int) -> int:
+    d = {1: 10, 2: 20}
+    return d[k]
+
+
+def dict_str_key_error(s: str) -> int:
+    d = {"a": 1}
+    return d[s]
+
+
+def mutate_while_iterating(n: int) -> int:
+    d = {i: i for i in range(3)}
+    total = 0
+    for key in d:
+        total += key
+        if key == n:
+            d[100 + key] = 0
+    return total
+
+
+def grouping(n: int) -> int:
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(i % 3, []).append(i)
+    return sum(len(v) * (k + 1) for k, v in groups.items())

@@ -122,6 +122,8 @@ def unify(a: PyType, b: PyType) -> PyType | None:
 
 
 class ContainerTyper:
+    dict_subscript: Callable[[ast.Subscript, PyType], PyType]
+    dict_method: Callable[[ast.Call, ast.Attribute, PyType, str], PyType]
     infer: Callable[[ast.expr], PyType]
     infer_key: Callable[..., PyType]
     require_truthy: Callable[[ast.expr, PyType], None]
@@ -172,6 +174,8 @@ class ContainerTyper:
     # -- subscripts ---------------------------------------------------------------
     def infer_Subscript(self, node: ast.Subscript) -> PyType:
         base = self.infer(node.value)
+        if base.name == "dict" and not isinstance(node.slice, ast.Slice):
+            return self.dict_subscript(node, base)
         if isinstance(node.slice, ast.Slice):
             for part in (node.slice.lower, node.slice.upper, node.slice.step):
                 if part is not None and self.infer(part) not in (INT, BOOL):
@@ -206,6 +210,8 @@ class ContainerTyper:
             return self._str_method(node, name)
         if is_list(recv):
             return self._list_method(node, attr, recv, name)
+        if recv.name == "dict":
+            return self.dict_method(node, attr, recv, name)
         raise Unsupported(node, f"method `{name}` of {recv} is not supported yet")
 
     def _str_method(self, node: ast.Call, name: str) -> PyType:

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .containers import PRINTABLE, ContainerTyper, unify
+from .dicts import DictTyper, is_dict
 from .iteration import IterationTyper
 from .model import Pending, Unsupported
 from .stdlib import MATH_CONSTANTS, math_call
@@ -35,6 +36,7 @@ I64_MIN = -(2**63)
 I64_MAX = 2**63 - 1
 
 BUILTIN_CALLS = {
+    "dict",
     "abs", "min", "max", "int", "float", "bool", "len", "str", "repr", "print", "ord", "chr",
     "sum", "sorted", "list", "any", "all", "round", "divmod", "pow", "hex", "oct", "bin",
 }  # fmt: skip
@@ -132,7 +134,7 @@ def fold_constant(node: ast.expr, consts: dict[str, Any]) -> Any:
     return NotImplemented
 
 
-class ExpressionTyper(ContainerTyper, IterationTyper):
+class ExpressionTyper(ContainerTyper, IterationTyper, DictTyper):
     """Mixin: `infer(node)` records and returns the PyType of an expression."""
 
     # Provided by the function checker.
@@ -317,6 +319,8 @@ class ExpressionTyper(ContainerTyper, IterationTyper):
             if isinstance(op, (ast.Is, ast.IsNot)):
                 raise Unsupported(node, "`is` is only supported with None")
             if isinstance(op, (ast.In, ast.NotIn)):
+                if is_dict(tb) and unify(tb.args[0], ta) == tb.args[0]:
+                    continue
                 if (ta == STR and tb == STR) or (is_list(tb) and unify(tb.args[0], ta)):
                     if is_list(tb) and ta == FLOAT:
                         raise Unsupported(node, "`in` on a list of floats needs NaN identity")
@@ -426,6 +430,12 @@ class ExpressionTyper(ContainerTyper, IterationTyper):
         return ret
 
     def _infer_builtin(self, node: ast.Call, name: str) -> PyType:
+        if name == "dict":
+            if node.args or node.keywords:
+                raise Unsupported(node, "dict() with arguments is not supported yet")
+            from .containers import UNKNOWN
+
+            return PyType("dict", (UNKNOWN, UNKNOWN))
         if (
             len(node.args) == 1
             and isinstance(node.args[0], ast.GeneratorExp)
@@ -449,6 +459,8 @@ class ExpressionTyper(ContainerTyper, IterationTyper):
             return self._infer_numeric_builtin(node, name)
         if name in ("len", "str", "repr", "ord", "chr", "sum", "sorted", "list"):
             return self._infer_sequence_builtin(node, name)
+        if name in ("min", "max", "sum") and len(node.args) == 1:
+            self._allow_view(node.args[0])
         if name in ("min", "max") and len(node.args) == 1:
             t = self.infer(node.args[0])
             if any(k.arg != "key" for k in node.keywords):
@@ -525,6 +537,17 @@ class ExpressionTyper(ContainerTyper, IterationTyper):
 
     pow_nodes: dict[int, ast.BinOp]
 
+    def _allow_view(self, node: ast.expr) -> None:
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in ("keys", "values", "items")
+        ):
+            self.views_ok.add(id(node))
+
+    views_ok: set[int]
+    dict_views: dict[int, str]
+
     def _infer_print(self, node: ast.Call) -> PyType:
         for kw in node.keywords:
             if kw.arg not in ("sep", "end"):
@@ -545,7 +568,12 @@ class ExpressionTyper(ContainerTyper, IterationTyper):
             name == "sorted" and all(k.arg in ("reverse", "key") for k in node.keywords)
         ):
             raise Unsupported(node, f"keyword arguments to {name}() are not supported yet")
+        for a in node.args:
+            self._allow_view(a)
         types = [self.infer(a) for a in node.args]
+        if len(types) == 1 and is_dict(types[0]) and name in ("list", "sorted", "len"):
+            self.dict_views[id(node.args[0])] = "keys"  # iterating a dict gives its keys
+            types = [PyType("list", (types[0].args[0],))] if name != "len" else types
         for k in node.keywords:
             if k.arg == "key":
                 if len(types) != 1 or not (is_list(types[0]) or types[0] == STR):
@@ -561,7 +589,7 @@ class ExpressionTyper(ContainerTyper, IterationTyper):
             raise Unsupported(node, f"{name}() with {len(types)} arguments is not supported")
         t = types[0]
         if name == "len":
-            if t == STR or is_list(t) or is_tuple(t):
+            if t == STR or is_list(t) or is_tuple(t) or is_dict(t):
                 return INT
         elif name in ("str", "repr"):
             if printable(t):
@@ -594,7 +622,7 @@ class ExpressionTyper(ContainerTyper, IterationTyper):
     comp_names: set[int]
 
     def require_truthy(self, node: ast.expr, t: PyType) -> None:
-        if t not in (INT, FLOAT, BOOL, NONE, STR) and not is_list(t):
+        if t not in (INT, FLOAT, BOOL, NONE, STR) and not is_list(t) and not is_dict(t):
             raise Unsupported(node, f"truth value of {t} is not supported yet")
 
     def _walk_names_for_constants(self, node: ast.AST) -> None:

@@ -124,6 +124,8 @@ class FunctionChecker(StatementChecker):
         self.pow_nodes: dict[int, ast.BinOp] = {}
         self.narrowed: dict[str, PyType] = {}
         self.narrow_reads: set[int] = set()
+        self.views_ok: set[int] = set()
+        self.dict_views: dict[int, str] = {}
         self.handler_depth = 0
         self.prints = False
         self.collecting = False
@@ -194,6 +196,7 @@ class FunctionChecker(StatementChecker):
         spec.stdlib_calls = self.stdlib_calls
         spec.pow_nodes = self.pow_nodes
         spec.narrow_reads = self.narrow_reads
+        spec.dict_views = self.dict_views
         spec.prints = self.prints
 
     def _collect(self, body: list[ast.stmt]) -> None:

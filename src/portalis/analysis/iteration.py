@@ -27,6 +27,8 @@ class IterationTyper:
     comp_scopes: list[dict[str, PyType]]
     iter_kinds: dict[int, str]
     genexp_ok: set[int]
+    views_ok: set[int]
+    dict_views: dict[int, str]
 
     def _builtin_call(self, node: ast.expr, name: str) -> bool:
         return (
@@ -47,7 +49,19 @@ class IterationTyper:
                 self.iter_kinds[id(it)] = name
                 self.expr_types[id(it)] = elem
                 return elem  # type: ignore[no-any-return]
+        if (
+            isinstance(it, ast.Call)
+            and isinstance(it.func, ast.Attribute)
+            and it.func.attr in ("keys", "values", "items")
+        ):
+            self.views_ok.add(id(it))
         seq = self.infer(it)
+        if seq.name == "dict":
+            self.iter_kinds[id(it)] = "dict"
+            return seq.args[0]
+        if id(it) in self.dict_views:
+            self.iter_kinds[id(it)] = "view_" + self.dict_views[id(it)]
+            return seq.args[0]
         if seq == STR or is_list(seq):
             elem = STR if seq == STR else seq.args[0]
             if has_unknown(elem) and not self.collecting:
@@ -128,6 +142,24 @@ class IterationTyper:
 
     def infer_ListComp(self, node: ast.ListComp) -> PyType:
         return self._comprehension(node)
+
+    def infer_DictComp(self, node: ast.DictComp) -> PyType:
+        # Type key and value as two comprehensions over the same generators.
+        key_t = self._comprehension(ast.ListComp(elt=node.key, generators=node.generators))
+        scope: dict[str, PyType] = {}
+        self.comp_scopes.append(scope)
+        try:
+            for gen in node.generators:
+                elem = self.expr_types.get(id(gen.target)) or self.iter_elem(gen.iter)
+                self.bind_comp_target(gen.target, elem, scope)
+            value_t = self.infer(node.value)
+        finally:
+            self.comp_scopes.pop()
+        from .dicts import dict_of, hashable_key
+
+        if not hashable_key(key_t.args[0]):
+            raise Unsupported(node, f"dict keys of type {key_t.args[0]} are not supported")
+        return dict_of(key_t.args[0], value_t)
 
     def infer_GeneratorExp(self, node: ast.GeneratorExp) -> PyType:
         if id(node) not in self.genexp_ok:

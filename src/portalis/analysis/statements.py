@@ -142,6 +142,21 @@ class StatementChecker(ExpressionTyper):
         if isinstance(target.slice, ast.Slice):
             raise Unsupported(target, "slice assignment is not supported yet")
         container = self.check_expr(target.value, state)
+        if container.name == "dict":
+            kt = self.check_expr(target.slice, state)
+            if "?" in str(container):
+                from .dicts import dict_of
+
+                merged = unify(container, dict_of(kt, t))
+                if merged is None:
+                    raise Unsupported(target, f"storing {kt}: {t} into a {container}")
+                self._refine(target.value, merged)
+                container = merged
+            if unify(container.args[0], kt) != container.args[0]:
+                raise Unsupported(target.slice, f"{kt} key into a {container}")
+            if unify(container.args[1], t) != container.args[1]:
+                raise Unsupported(target, f"storing a {t} into a {container}")
+            return state
         if not is_list(container):
             raise Unsupported(target, f"item assignment on a {container} is not supported")
         if self.check_expr(target.slice, state) not in (INT, BOOL):
@@ -331,6 +346,16 @@ class StatementChecker(ExpressionTyper):
             raise Unsupported(
                 stmt.msg, "assert messages other than string literals are not supported yet"
             )
+        return state
+
+    def stmt_Delete(self, stmt: ast.Delete, state: State) -> State:
+        for target in stmt.targets:
+            if not isinstance(target, ast.Subscript) or isinstance(target.slice, ast.Slice):
+                raise Unsupported(target, "only `del d[key]` on a dict is supported yet")
+            container = self.check_expr(target.value, state)
+            if container.name != "dict":
+                raise Unsupported(target, f"`del` on a {container} is not supported yet")
+            self.check_expr(target.slice, state)
         return state
 
     def stmt_Global(self, stmt: ast.Global, state: State) -> State:

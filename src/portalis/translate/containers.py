@@ -132,9 +132,23 @@ class ContainerTranslator:
         code = self.expr(node)
         return f"({code} as i64)" if self.type_of(node) == BOOL else code
 
+    def expr_Dict(self, node: ast.Dict) -> str:
+        if not node.keys:
+            return "PyDict::new()"
+        k_t, v_t = self.type_of(node).args
+        pairs = ", ".join(
+            f"({self.expr_as(k, k_t)}, {self.expr_as(v, v_t)})"
+            for k, v in zip(node.keys, node.values)
+            if k is not None
+        )
+        return f"PyDict::from_pairs(vec![{pairs}])"
+
     def expr_Subscript(self, node: ast.Subscript) -> str:
         base_t = self.type_of(node.value)
         base = self.expr(node.value)
+        if base_t.name == "dict" and not isinstance(node.slice, ast.Slice):
+            k = self.temp()
+            return f"{{ let _d = {base}; let {k} = {self.expr(node.slice)}; _d.get_item(&{k})? }}"
         if isinstance(node.slice, ast.Slice):
             sl = node.slice
             return f"{base}.slice({self.opt(sl.lower)}, {self.opt(sl.upper)}, {self.opt(sl.step)})?"
@@ -168,6 +182,8 @@ class ContainerTranslator:
         recv = self.expr(attr.value)
         if recv_t == STR:
             return self.str_method(node, attr.attr, recv)
+        if recv_t.name == "dict":
+            return self.dict_method(node, attr.attr, recv)
         assert is_list(recv_t)
         return self.list_method(node, attr.attr, recv, recv_t)
 
@@ -306,13 +322,33 @@ class ContainerTranslator:
             return f"{recv}.sort({rev})"
         return f"{recv}.{name}()"
 
+    def dict_method(self, node: ast.Call, name: str, recv: str) -> str:
+        d = self.temp()
+        args = [self.expr(a) for a in node.args]
+        binds = f"let {d} = {recv};" + "".join(f" let _a{i} = {a};" for i, a in enumerate(args))
+        if name in ("keys", "values", "items"):
+            call = f"PyList::from_vec({d}.{name}())"
+        elif name == "get":
+            call = f"{d}.get(&_a0)" if len(args) == 1 else f"{d}.get_or(&_a0, _a1)"
+        elif name == "setdefault":
+            call = f"{d}.setdefault(_a0, _a1)"
+        elif name == "pop":
+            call = f"{d}.pop(&_a0)?" if len(args) == 1 else f"{d}.pop_or(&_a0, _a1)"
+        elif name == "popitem":
+            call = f"{d}.popitem()?"
+        elif name == "update":
+            call = f"{d}.update(&_a0)"
+        else:  # clear, copy
+            call = f"{d}.{name}()"
+        return f"{{ {binds} {call} }}"
+
     # -- builtins --------------------------------------------------------------------------
     def builtin_len(self, node: ast.Call) -> str:
         (arg,) = node.args
         t = self.type_of(arg)
         if is_tuple(t):
             return f"{{ let _ = {self.expr(arg)}; {len(t.args)} }}"
-        return f"{self.expr(arg)}.len()"
+        return f"{self.expr(arg)}.len()"  # str, list and dict all count in O(1)
 
     def builtin_str(self, node: ast.Call) -> str:
         if not node.args:
@@ -342,6 +378,8 @@ class ContainerTranslator:
         seq = self.expr(arg)
         if self.type_of(arg) == STR:
             seq = f"PyList::from_vec({seq}.iter().collect())"
+        elif self.type_of(arg).name == "dict":
+            seq = f"PyList::from_vec({seq}.keys())"
         if "key" in kw:
             closure = self.key_closure(kw["key"], self.type_of(arg).elem)
             rev = self.expr(kw["reverse"]) if "reverse" in kw else "false"
@@ -351,6 +389,8 @@ class ContainerTranslator:
 
     def builtin_list(self, node: ast.Call) -> str:
         (arg,) = node.args
+        if self.type_of(arg).name == "dict":
+            return f"PyList::from_vec({self.expr(arg)}.keys())"
         if self.type_of(arg) == STR:
             return f"PyList::from_vec({self.expr(arg)}.iter().collect())"
         return f"{self.expr(arg)}.copy()"

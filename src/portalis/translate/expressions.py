@@ -31,6 +31,8 @@ def rust_type(t: PyType) -> str:
         return f"PyList<{rust_type(t.args[0])}>"
     if t.name == "optional":
         return f"Option<{rust_type(t.args[0])}>"
+    if t.name == "dict":
+        return f"PyDict<{rust_type(t.args[0])}, {rust_type(t.args[1])}>"
     if is_tuple(t):
         inner = ", ".join(rust_type(a) for a in t.args)
         return f"({inner},)" if len(t.args) == 1 else f"({inner})"

@@ -33,6 +33,21 @@ class IterationTranslator:
         kind = self.spec.iter_kinds[id(it)]
         if kind == "seq":
             return f"{self.expr(it)}.iter()"
+        if kind == "dict":
+            return f"{self.expr(it)}.iter_keys()"
+        if kind.startswith("view_"):
+            # A live view: CPython's iterator checks the dict's size at each step.
+            assert isinstance(it, ast.Call) and isinstance(it.func, ast.Attribute)
+            step = {
+                "view_keys": "next_key",
+                "view_values": "next_value",
+                "view_items": "next_item",
+            }[kind]
+            d = self.expr(it.func.value)
+            return (
+                f"{{ let mut _di = {d}.iter_keys(); "
+                f"std::iter::from_fn(move || _di.{step}().transpose()) }}"
+            )
         assert isinstance(it, ast.Call)
         if kind == "range":
             args = [self.int_arg(a) for a in it.args]
@@ -64,6 +79,11 @@ class IterationTranslator:
                 return f"{self.expr(arg)}.iter_rev()"
             return f"{self.expr(arg)}.iter().rev()"
         raise AssertionError(kind)
+
+    def fallible_items(self, it: ast.expr) -> bool:
+        """Dict iteration can raise (changed size) at each step: items are PyResults."""
+        kind: str = self.spec.iter_kinds.get(id(it), "")
+        return kind == "dict" or kind.startswith("view_")
 
     def sequence_iter(self, node: ast.expr) -> str:
         return self.iterator(node)
@@ -106,6 +126,8 @@ class IterationTranslator:
                     scope[t.id] = name
                     binds.append(f"let {name} = {code};")
 
+                if self.fallible_items(gen.iter):
+                    binds.append(f"let {item} = {item}?;")
                 self.unpack(gen.target, item, bind)
                 conds = " && ".join(
                     self.truthy_code(self.expr(c), self.type_of(c)) for c in gen.ifs
@@ -125,6 +147,14 @@ class IterationTranslator:
         out = self.temp()
         loops = self.comprehension(node, lambda v: f"{out}.push({v});", f"'l{out}")
         return f"{{ let mut {out} = Vec::new(); {loops} PyList::from_vec({out}) }}"
+
+    def expr_DictComp(self, node: ast.DictComp) -> str:
+        out = self.temp()
+        fake = ast.ListComp(
+            elt=ast.Tuple(elts=[node.key, node.value], ctx=ast.Load()), generators=node.generators
+        )
+        loops = self.comprehension(fake, lambda v: f"{out}.push({v});", f"'l{out}")
+        return f"{{ let mut {out} = Vec::new(); {loops} PyDict::from_pairs({out}) }}"
 
     def expr_GeneratorExp(self, node: ast.GeneratorExp) -> str:
         # Reached only as the argument of sum/min/max/list/sorted/join, which

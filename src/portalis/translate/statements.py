@@ -112,10 +112,26 @@ class StatementTranslator(ExpressionTranslator):
     def assign_item(self, target: ast.Subscript, code: str) -> None:
         # CPython evaluates the value first, then the container, then the index.
         v, c, i = self.temp(), self.temp(), self.temp()
+        if self.type_of(target.value).name == "dict":
+            self.emit(
+                f"{{ let {v} = {code}; let {c} = {self.expr(target.value)}; "
+                f"let {i} = {self.expr(target.slice)}; {c}.set_item({i}, {v}); }}"
+            )
+            return
         self.emit(
             f"{{ let {v} = {code}; let {c} = {self.expr(target.value)}; "
             f"let {i} = {self.expr_as_int(target.slice)}; {c}.set({i}, {v})?; }}"
         )
+
+    def stmt_Delete(self, stmt: ast.Delete) -> None:
+        self.comment(stmt)
+        for target in stmt.targets:
+            assert isinstance(target, ast.Subscript)
+            c, k = self.temp(), self.temp()
+            self.emit(
+                f"{{ let {c} = {self.expr(target.value)}; let {k} = {self.expr(target.slice)}; "
+                f"{c}.del_item(&{k})?; }}"
+            )
 
     def stmt_Assign(self, stmt: ast.Assign) -> None:
         self.comment(stmt)
@@ -154,6 +170,15 @@ class StatementTranslator(ExpressionTranslator):
             self.emit(f"{self.local_names[stmt.target.id]}.extend(&{self.expr(stmt.value)});")
             return
         target = stmt.target
+        if isinstance(target, ast.Subscript) and self.type_of(target.value).name == "dict":
+            c, i, old = self.temp(), self.temp(), self.temp()
+            self.overrides[id(fake.left)] = old
+            self.emit(
+                f"{{ let {c} = {self.expr(target.value)}; "
+                f"let {i} = {self.expr(target.slice)}; let {old} = {c}.get_item(&{i})?; "
+                f"let _ptv = {self.expr(fake)}; {c}.set_item({i}, _ptv); }}"
+            )
+            return
         if isinstance(target, ast.Subscript):
             c, i, old = self.temp(), self.temp(), self.temp()
             self.overrides[id(fake.left)] = old
@@ -202,6 +227,8 @@ class StatementTranslator(ExpressionTranslator):
         )
         if not has_args:
             return f"PyErr::raise_noargs({code})"
+        if name == "KeyError":  # the key object travels encoded (rt/dict.rs)
+            return f"PyErr::raise({code}, {rust_str('s:' + (msg or ''))})"
         return f"PyErr::raise({code}, {rust_str(msg or '')})"
 
     def stmt_Assert(self, stmt: ast.Assert) -> None:
@@ -269,6 +296,8 @@ class StatementTranslator(ExpressionTranslator):
         item = self.temp()
         self.emit(f"{loop.label}: for {item} in {source} {{")
         self.depth += 1
+        if self.fallible_items(stmt.iter):
+            self.emit(f"let {item} = {item}?;")
         self.unpack(stmt.target, item, self.assign_name)
         self.depth -= 1
         self.body(stmt.body)
@@ -367,6 +396,8 @@ class StatementTranslator(ExpressionTranslator):
             return "PyStr::empty()"
         if is_list(t):
             return "PyList::new()"
+        if t.name == "dict":
+            return "PyDict::new()"
         if t.name == "optional":
             return "None"
         if is_tuple(t):
