@@ -62,7 +62,7 @@ def collatz(n: int) -> int:
     return steps
 
 
-def describe(n: int) -> str:
+def describe(n):  # no annotations: stays Python
     return "n=" + str(n)
 '''
 

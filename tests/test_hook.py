@@ -52,7 +52,7 @@ def hyp(x: float, y: float = 4.0) -> float:
     return (x * x + y * y) ** 0.5
 
 
-def describe(n: int) -> str:
+def describe(n):  # no annotations: stays Python whatever the translator learns
     return "n=" + str(n)
 '''
 
