@@ -97,6 +97,10 @@ CASES: dict[str, list[tuple[Any, ...]]] = {
     "dict_str_key_error": [("a",), ("zz",)],
     "mutate_while_iterating": [(0,), (1,), (9,)],
     "grouping": [(0,), (7,)],
+    "set_ops": [(0,), (5,), (40,)],
+    "set_display_order": [(0,), (3,), (-7,), (2**40,)],
+    "set_errors": [(1,), (5,)],
+    "bfs": [(1,), (10,), (97,)],
 }
 
 

@@ -389,3 +389,54 @@ def grouping(n: int) -> int:
     for i in range(n):
         groups.setdefault(i % 3, []).append(i)
     return sum(len(v) * (k + 1) for k, v in groups.items())
+
+
+def set_ops(n: int) -> int:
+    seen = set()
+    for i in range(n):
+        seen.add((i * 7) % 10)
+    evens = {x for x in range(n) if x % 2 == 0}
+    both = seen & evens
+    either = seen | evens
+    only = seen - evens
+    diff = seen ^ evens
+    order = 0
+    for x in either:
+        order = order * 11 + x
+        order %= 1_000_000_007
+    seen |= {100, 200}
+    seen.discard(3)
+    flag = int(3 in seen) + int(100 in seen) * 2 + int(both <= either) * 4
+    return order + len(both) * 1000 + len(only) * 100 + len(diff) * 10 + flag + sum(seen)
+
+
+def set_display_order(k: int) -> int:
+    s = {k, 5, -1, 10**9}
+    out = 0
+    for x in s:
+        out = out * 31 + x
+        out %= 1_000_000_007
+    return out + len(sorted(s)) + min(s) + max(s)
+
+
+def set_errors(k: int) -> int:
+    s = {1, 2}
+    s.remove(k)
+    return s.pop()
+
+
+def bfs(n: int) -> int:
+    graph = [[(i + 1) % n, (i * 2) % n] for i in range(n)]
+    visited = {0}
+    frontier = [0]
+    steps = 0
+    while frontier:
+        nxt = []
+        for node in frontier:
+            for other in graph[node]:
+                if other not in visited:
+                    visited.add(other)
+                    nxt.append(other)
+        frontier = nxt
+        steps += 1
+    return steps * 1000 + len(visited)

@@ -122,6 +122,7 @@ def unify(a: PyType, b: PyType) -> PyType | None:
 
 
 class ContainerTyper:
+    set_method: Callable[[ast.Call, ast.Attribute, PyType, str], PyType]
     dict_subscript: Callable[[ast.Subscript, PyType], PyType]
     dict_method: Callable[[ast.Call, ast.Attribute, PyType, str], PyType]
     infer: Callable[[ast.expr], PyType]
@@ -212,6 +213,8 @@ class ContainerTyper:
             return self._list_method(node, attr, recv, name)
         if recv.name == "dict":
             return self.dict_method(node, attr, recv, name)
+        if recv.name == "set":
+            return self.set_method(node, attr, recv, name)
         raise Unsupported(node, f"method `{name}` of {recv} is not supported yet")
 
     def _str_method(self, node: ast.Call, name: str) -> PyType:

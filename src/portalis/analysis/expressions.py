@@ -17,6 +17,7 @@ from .containers import PRINTABLE, ContainerTyper, unify
 from .dicts import DictTyper, is_dict
 from .iteration import IterationTyper
 from .model import Pending, Unsupported
+from .sets import SetTyper, is_set, set_of
 from .stdlib import MATH_CONSTANTS, math_call
 from .types import (
     BOOL,
@@ -36,7 +37,7 @@ I64_MIN = -(2**63)
 I64_MAX = 2**63 - 1
 
 BUILTIN_CALLS = {
-    "dict",
+    "dict", "set",
     "abs", "min", "max", "int", "float", "bool", "len", "str", "repr", "print", "ord", "chr",
     "sum", "sorted", "list", "any", "all", "round", "divmod", "pow", "hex", "oct", "bin",
 }  # fmt: skip
@@ -134,7 +135,7 @@ def fold_constant(node: ast.expr, consts: dict[str, Any]) -> Any:
     return NotImplemented
 
 
-class ExpressionTyper(ContainerTyper, IterationTyper, DictTyper):
+class ExpressionTyper(ContainerTyper, IterationTyper, DictTyper, SetTyper):
     """Mixin: `infer(node)` records and returns the PyType of an expression."""
 
     # Provided by the function checker.
@@ -268,6 +269,9 @@ class ExpressionTyper(ContainerTyper, IterationTyper, DictTyper):
         return INT
 
     def _sequence_binop(self, node: ast.BinOp, lt: PyType, rt: PyType, name: str) -> PyType:
+        as_set = self.set_binop(node, lt, rt)
+        if as_set is not None:
+            return as_set
         seq = lt == STR or is_list(lt)
         if isinstance(node.op, ast.Add) and (lt == STR or is_list(lt)):
             merged = unify(lt, rt)
@@ -319,7 +323,7 @@ class ExpressionTyper(ContainerTyper, IterationTyper, DictTyper):
             if isinstance(op, (ast.Is, ast.IsNot)):
                 raise Unsupported(node, "`is` is only supported with None")
             if isinstance(op, (ast.In, ast.NotIn)):
-                if is_dict(tb) and unify(tb.args[0], ta) == tb.args[0]:
+                if (is_dict(tb) or is_set(tb)) and unify(tb.args[0], ta) == tb.args[0]:
                     continue
                 if (ta == STR and tb == STR) or (is_list(tb) and unify(tb.args[0], ta)):
                     if is_list(tb) and ta == FLOAT:
@@ -327,6 +331,8 @@ class ExpressionTyper(ContainerTyper, IterationTyper, DictTyper):
                     continue
                 raise Unsupported(node, f"`in` between {ta} and {tb} is not supported yet")
             if ta == STR and tb == STR and not isinstance(op, (ast.Is, ast.IsNot)):
+                continue
+            if is_set(ta) and ta == tb and not isinstance(op, (ast.Is, ast.IsNot)):
                 continue
             if (is_list(ta) or is_tuple(ta)) and ta == tb and isinstance(op, (ast.Eq, ast.NotEq)):
                 if _has_float(ta):
@@ -430,6 +436,22 @@ class ExpressionTyper(ContainerTyper, IterationTyper, DictTyper):
         return ret
 
     def _infer_builtin(self, node: ast.Call, name: str) -> PyType:
+        if name == "set":
+            if node.keywords or len(node.args) > 1:
+                raise Unsupported(node, "set() takes at most one iterable")
+            if not node.args:
+                from .containers import UNKNOWN
+
+                return set_of(UNKNOWN)
+            src = self.infer(node.args[0])
+            elem = (
+                src.elem
+                if (src == STR or is_list(src))
+                else (src.args[0] if is_dict(src) or is_set(src) else None)
+            )
+            if elem is None:
+                raise Unsupported(node, f"set() of a {src} is not supported yet")
+            return set_of(elem)
         if name == "dict":
             if node.args or node.keywords:
                 raise Unsupported(node, "dict() with arguments is not supported yet")
@@ -465,6 +487,8 @@ class ExpressionTyper(ContainerTyper, IterationTyper, DictTyper):
             t = self.infer(node.args[0])
             if any(k.arg != "key" for k in node.keywords):
                 raise Unsupported(node, f"{name}() takes only key= here (no default= yet)")
+            if is_set(t) and not node.keywords and t.args[0] in (INT, STR, BOOL):
+                return t.args[0]
             if not is_list(t):
                 raise Unsupported(node, f"{name}() over a {t} is not supported yet")
             if node.keywords:
@@ -571,6 +595,12 @@ class ExpressionTyper(ContainerTyper, IterationTyper, DictTyper):
         for a in node.args:
             self._allow_view(a)
         types = [self.infer(a) for a in node.args]
+        if len(types) == 1 and is_set(types[0]) and name in ("list", "sorted", "len", "sum"):
+            if name == "len" or (name == "sum" and types[0].args[0] in (INT, BOOL)):
+                return INT
+            if name == "sum":
+                raise Unsupported(node, f"sum() of a {types[0]} is not supported")
+            return PyType("list", (types[0].args[0],))
         if len(types) == 1 and is_dict(types[0]) and name in ("list", "sorted", "len"):
             self.dict_views[id(node.args[0])] = "keys"  # iterating a dict gives its keys
             types = [PyType("list", (types[0].args[0],))] if name != "len" else types
@@ -622,7 +652,7 @@ class ExpressionTyper(ContainerTyper, IterationTyper, DictTyper):
     comp_names: set[int]
 
     def require_truthy(self, node: ast.expr, t: PyType) -> None:
-        if t not in (INT, FLOAT, BOOL, NONE, STR) and not is_list(t) and not is_dict(t):
+        if t not in (INT, FLOAT, BOOL, NONE, STR) and not (is_list(t) or is_dict(t) or is_set(t)):
             raise Unsupported(node, f"truth value of {t} is not supported yet")
 
     def _walk_names_for_constants(self, node: ast.AST) -> None:

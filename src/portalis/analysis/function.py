@@ -125,6 +125,7 @@ class FunctionChecker(StatementChecker):
         self.narrowed: dict[str, PyType] = {}
         self.narrow_reads: set[int] = set()
         self.views_ok: set[int] = set()
+        self.const_sets: set[int] = set()
         self.dict_views: dict[int, str] = {}
         self.handler_depth = 0
         self.prints = False
@@ -197,6 +198,7 @@ class FunctionChecker(StatementChecker):
         spec.pow_nodes = self.pow_nodes
         spec.narrow_reads = self.narrow_reads
         spec.dict_views = self.dict_views
+        spec.const_sets = self.const_sets
         spec.prints = self.prints
 
     def _collect(self, body: list[ast.stmt]) -> None:

@@ -59,6 +59,9 @@ class IterationTyper:
         if seq.name == "dict":
             self.iter_kinds[id(it)] = "dict"
             return seq.args[0]
+        if seq.name == "set":
+            self.iter_kinds[id(it)] = "set"
+            return seq.args[0]
         if id(it) in self.dict_views:
             self.iter_kinds[id(it)] = "view_" + self.dict_views[id(it)]
             return seq.args[0]
@@ -142,6 +145,14 @@ class IterationTyper:
 
     def infer_ListComp(self, node: ast.ListComp) -> PyType:
         return self._comprehension(node)
+
+    def infer_SetComp(self, node: ast.SetComp) -> PyType:
+        from .dicts import hashable_key
+
+        t = self._comprehension(ast.ListComp(elt=node.elt, generators=node.generators))
+        if not hashable_key(t.args[0]):
+            raise Unsupported(node, f"set elements of type {t.args[0]} are not supported")
+        return PyType("set", t.args)
 
     def infer_DictComp(self, node: ast.DictComp) -> PyType:
         # Type key and value as two comprehensions over the same generators.

@@ -74,6 +74,7 @@ class FunctionSpec:
     pow_nodes: dict[int, ast.BinOp] = field(default_factory=dict)  # pow(a, b) as a ** b
     narrow_reads: set[int] = field(default_factory=set)  # Optional names read where not None
     dict_views: dict[int, str] = field(default_factory=dict)  # keys()/values()/items() calls
+    const_sets: set[int] = field(default_factory=set)  # set displays CPython makes constant
     prints: bool = False  # this function itself calls print()
     skip: Diagnostic | None = None
 

@@ -95,18 +95,21 @@ class StatementChecker(ExpressionTyper):
         return self.infer(node)
 
     def check_expr_names(self, node: ast.expr, state: State) -> None:
-        if state is not None and not self.collecting:
-            for sub in ast.walk(node):
-                if (
-                    isinstance(sub, ast.Name)
-                    and sub.id in self.assigned_names
-                    and sub.id not in state
-                ):
-                    raise Unsupported(
-                        sub,
-                        f"local variable `{sub.id}` may be used before it is assigned",
-                        "CPython would raise UnboundLocalError on some path",
-                    )
+        if state is None or self.collecting:
+            return
+        exempt = comprehension_bound(node)
+        for sub in ast.walk(node):
+            if (
+                isinstance(sub, ast.Name)
+                and sub.id in self.assigned_names
+                and sub.id not in state
+                and id(sub) not in exempt
+            ):
+                raise Unsupported(
+                    sub,
+                    f"local variable `{sub.id}` may be used before it is assigned",
+                    "CPython would raise UnboundLocalError on some path",
+                )
 
     # -- assignment ----------------------------------------------------------
     def bind(self, target: ast.expr, t: PyType, state: State) -> State:
@@ -211,8 +214,10 @@ class StatementChecker(ExpressionTyper):
         # The synthetic node is kept alive in aug_nodes so its id() stays unique.
         self.aug_nodes[id(stmt)] = fake
         t = self.check_expr(fake, state)
-        if is_list(self.expr_types[id(fake.left)]) and isinstance(target, ast.Name):
-            # `xs += ys` extends the list in place (aliases see it); `xs = xs + ys` would not.
+        left_t = self.expr_types[id(fake.left)]
+        if (is_list(left_t) or left_t.name == "set") and isinstance(target, ast.Name):
+            # `xs += ys` / `s |= t` change the object in place (aliases see it);
+            # `xs = xs + ys` would not.
             self.inplace_lists.add(id(stmt))
         if isinstance(target, ast.Subscript):
             if t != self.expr_types[id(fake.left)]:
@@ -366,6 +371,22 @@ class StatementChecker(ExpressionTyper):
 
     def stmt_FunctionDef(self, stmt: ast.FunctionDef, state: State) -> State:
         raise Unsupported(stmt, "nested functions are not supported yet")
+
+
+def comprehension_bound(node: ast.AST) -> set[int]:
+    """Name nodes that refer to a comprehension's or lambda's own variables."""
+    out: set[int] = set()
+    for comp in ast.walk(node):
+        if isinstance(comp, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
+            names = {
+                n.id for g in comp.generators for n in ast.walk(g.target) if isinstance(n, ast.Name)
+            }
+        elif isinstance(comp, ast.Lambda):
+            names = {a.arg for a in comp.args.args}
+        else:
+            continue
+        out.update(id(n) for n in ast.walk(comp) if isinstance(n, ast.Name) and n.id in names)
+    return out
 
 
 def handler_types(handler: ast.ExceptHandler) -> list[str] | None:

@@ -36,6 +36,7 @@ def rust_string_literal(text: str) -> str:
 
 
 class ContainerTranslator:
+    expr_ListComp: Callable[[ast.ListComp], str]
     key_closure: Callable[[ast.expr, PyType], str]
     expr_as: Callable[[ast.expr, PyType], str]
     expr: Callable[[ast.expr], str]
@@ -163,6 +164,10 @@ class ContainerTranslator:
     def sequence_binop(self, node: ast.BinOp, left: str, lt: PyType, right: str, rt: PyType) -> str:
         a, b = self.temp(), self.temp()
         bind = f"let {a} = {left}; let {b} = {right};"
+        if lt.name == "set":
+            from ..analysis.sets import SET_OPS
+
+            return f"{{ {bind} {a}.{SET_OPS[type(node.op)]}(&{b}) }}"
         if isinstance(node.op, ast.Add):
             call = f"{a}.add(&{b})" if lt == STR else f"{a}.concat(&{b})"
             return f"{{ {bind} {call} }}"
@@ -184,6 +189,8 @@ class ContainerTranslator:
             return self.str_method(node, attr.attr, recv)
         if recv_t.name == "dict":
             return self.dict_method(node, attr.attr, recv)
+        if recv_t.name == "set":
+            return self.set_method(node, attr.attr, recv)
         assert is_list(recv_t)
         return self.list_method(node, attr.attr, recv, recv_t)
 
@@ -342,6 +349,49 @@ class ContainerTranslator:
             call = f"{d}.{name}()"
         return f"{{ {binds} {call} }}"
 
+    def expr_Set(self, node: ast.Set) -> str:
+        elem_t = self.type_of(node).args[0]
+        items = ", ".join(self.expr_as(e, elem_t) for e in node.elts)
+        if id(node) in self.spec.const_sets:
+            return f"PySet::from_const_display(vec![{items}])?"
+        return f"PySet::from_vec(vec![{items}])"
+
+    def expr_SetComp(self, node: ast.SetComp) -> str:
+        inner = self.expr_ListComp(ast.ListComp(elt=node.elt, generators=node.generators))
+        return f"PySet::from_vec({inner}.to_vec())"
+
+    def set_method(self, node: ast.Call, name: str, recv: str) -> str:
+        s = self.temp()
+        args = [self.expr(a) for a in node.args]
+        binds = f"let {s} = {recv};" + "".join(f" let _a{i} = {a};" for i, a in enumerate(args))
+        if name == "add":
+            call = f"{s}.add(_a0)"
+        elif name in ("discard",):
+            call = f"{s}.discard(&_a0)"
+        elif name == "remove":
+            call = f"{s}.remove(&_a0)?"
+        elif name == "pop":
+            call = f"{s}.pop()?"
+        elif name in ("clear", "copy"):
+            call = f"{s}.{name}()"
+        else:
+            call = f"{s}.{name}(&_a0)"
+        return f"{{ {binds} {call} }}"
+
+    def builtin_set(self, node: ast.Call) -> str:
+        if not node.args:
+            return "PySet::new()"
+        (arg,) = node.args
+        t = self.type_of(arg)
+        code = self.expr(arg)
+        if t == STR:
+            return f"PySet::from_vec({code}.iter().collect())"
+        if t.name == "dict":
+            return f"PySet::from_dict(&{code})"
+        if t.name == "set":
+            return f"{code}.copy()"
+        return f"PySet::from_vec({code}.to_vec())"
+
     # -- builtins --------------------------------------------------------------------------
     def builtin_len(self, node: ast.Call) -> str:
         (arg,) = node.args
@@ -370,7 +420,7 @@ class ContainerTranslator:
         return f"portalis_rt::str::chr({self.expr_as_int(node.args[0])})?"
 
     def builtin_sum(self, node: ast.Call) -> str:
-        return f"{self.expr(node.args[0])}.sum()?"
+        return f"{self.expr(node.args[0])}.sum()?"  # list and set both sum exactly
 
     def builtin_sorted(self, node: ast.Call) -> str:
         kw = {k.arg: k.value for k in node.keywords}
@@ -380,6 +430,8 @@ class ContainerTranslator:
             seq = f"PyList::from_vec({seq}.iter().collect())"
         elif self.type_of(arg).name == "dict":
             seq = f"PyList::from_vec({seq}.keys())"
+        elif self.type_of(arg).name == "set":
+            seq = f"PyList::from_vec({seq}.to_sorted_vec())"
         if "key" in kw:
             closure = self.key_closure(kw["key"], self.type_of(arg).elem)
             rev = self.expr(kw["reverse"]) if "reverse" in kw else "false"
@@ -389,6 +441,8 @@ class ContainerTranslator:
 
     def builtin_list(self, node: ast.Call) -> str:
         (arg,) = node.args
+        if self.type_of(arg).name == "set":
+            return f"PyList::from_vec({self.expr(arg)}.to_vec()?)"
         if self.type_of(arg).name == "dict":
             return f"PyList::from_vec({self.expr(arg)}.keys())"
         if self.type_of(arg) == STR:

@@ -33,6 +33,8 @@ def rust_type(t: PyType) -> str:
         return f"Option<{rust_type(t.args[0])}>"
     if t.name == "dict":
         return f"PyDict<{rust_type(t.args[0])}, {rust_type(t.args[1])}>"
+    if t.name == "set":
+        return f"PySet<{rust_type(t.args[0])}>"
     if is_tuple(t):
         inner = ", ".join(rust_type(a) for a in t.args)
         return f"({inner},)" if len(t.args) == 1 else f"({inner})"
@@ -252,6 +254,16 @@ class ExpressionTranslator(ContainerTranslator, IterationTranslator, StdlibTrans
             opt, none = (a, b) if ta.name == "optional" else (b, a)
             test = "is_none" if isinstance(op, (ast.Is, ast.Eq)) else "is_some"
             return f"{{ let _o = {opt}; {none}; _o.{test}() }}"
+        if ta.name == "set" and not isinstance(op, (ast.In, ast.NotIn)):
+            method = {
+                ast.LtE: "issubset",
+                ast.Lt: "is_proper_subset",
+                ast.GtE: "issuperset",
+                ast.Gt: "is_proper_superset",
+            }.get(type(op))
+            if method is not None:
+                return f"{a}.{method}(&{b})"
+            return f"({a} {'==' if isinstance(op, ast.Eq) else '!='} {b})"
         if isinstance(op, (ast.In, ast.NotIn)):
             test = f"{b}.contains(&{a})"
             return f"(!{test})" if isinstance(op, ast.NotIn) else test

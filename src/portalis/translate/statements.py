@@ -167,7 +167,15 @@ class StatementTranslator(ExpressionTranslator):
         fake = self.spec.aug_nodes[id(stmt)]
         if id(stmt) in self.spec.inplace_lists:
             assert isinstance(stmt.target, ast.Name)
-            self.emit(f"{self.local_names[stmt.target.id]}.extend(&{self.expr(stmt.value)});")
+            name = self.local_names[stmt.target.id]
+            if self.type_of(fake.left).name == "set":
+                from ..analysis.sets import SET_OPS
+
+                method = SET_OPS[type(stmt.op)]
+                method = "update" if method == "union" else f"{method}_update"
+                self.emit(f"{name}.{method}(&{self.expr(stmt.value)});")
+                return
+            self.emit(f"{name}.extend(&{self.expr(stmt.value)});")
             return
         target = stmt.target
         if isinstance(target, ast.Subscript) and self.type_of(target.value).name == "dict":
@@ -398,6 +406,8 @@ class StatementTranslator(ExpressionTranslator):
             return "PyList::new()"
         if t.name == "dict":
             return "PyDict::new()"
+        if t.name == "set":
+            return "PySet::new()"
         if t.name == "optional":
             return "None"
         if is_tuple(t):
