@@ -344,8 +344,11 @@ def render_text(report: Mapping[str, Any]) -> list[str]:
     if fuzz is not None:
         funcs = fuzz["functions"]
         bad = [f for f in funcs if f.get("mismatch")]
+        ran = sum(f["examples"] for f in funcs)
+        back = sum(f.get("python_fallbacks") or 0 for f in funcs)
         lines.append(
-            f"fuzz: {_plural(len(funcs), 'function')}, up to {fuzz['examples']} examples each: "
+            f"fuzz: {_plural(len(funcs), 'function')}, up to {fuzz['examples']} examples each "
+            f"({ran} run, {back} handed to CPython by the WASM wrapper): "
             f"{_plural(len(bad), 'mismatch')}"
             + (
                 ""
@@ -353,4 +356,7 @@ def render_text(report: Mapping[str, Any]) -> list[str]:
                 else " (" + ", ".join(f"{f['module']}.{f['function']}" for f in bad) + ")"
             )
         )
+        for f in funcs:
+            if f.get("error"):
+                lines.append(f"  {f['module']}.{f['function']}: not fuzzed: {f['error']}")
     return lines

@@ -101,6 +101,8 @@ class ModuleRecord:
     pairs: dict[str, tuple[Callable[..., Any], Callable[..., Any]]] = field(
         default_factory=dict, repr=False
     )
+    # name -> the WASM wrapper's slow-path counters (`portalis.calls.CallStats`)
+    call_stats: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -197,6 +199,8 @@ class Switchboard:
                     original, (original, fast, self._noting(compare, stats)), stats
                 )
                 record.pairs[fname] = (original, fast)
+                if fname in info.call_stats:
+                    record.call_stats[fname] = info.call_stats[fname]
                 if fname not in record.translated:
                     record.translated.append(fname)
         return record
@@ -292,9 +296,14 @@ def attach_wasm(module: ModuleType) -> None:
     from .toolchain import find_toolchain
 
     info = getattr(module, "__portalis__", None)
-    if info is not None and info.mode == "wasm":
-        return
     namespace = module.__dict__
+    if (
+        info is not None
+        and info.mode == "wasm"
+        # not after importlib.reload(), which re-binds the plain functions
+        and all(hasattr(namespace.get(n), "__wrapped__") for n in info.translated)
+    ):
+        return
     if info is not None:
         for fname in info.translated:  # a compare-mode module from the hook
             wrapped = getattr(namespace.get(fname), "__wrapped__", None)

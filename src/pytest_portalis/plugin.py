@@ -491,7 +491,12 @@ class ConformancePlugin:
 
         assert self.board is not None
         board = self.board
-        python, wasm = board.modules[module].pairs[function]
+        record = board.modules[module]
+        python, wasm = record.pairs[function]
+        counters = record.call_stats.get(function)
+
+        def fallbacks() -> int:
+            return 0 if counters is None else int(counters.type_fallbacks + counters.bails)
 
         def runner(variant: str, fn: Any, args: Any, kwargs: Any) -> Any:
             board.select(variant)
@@ -499,8 +504,9 @@ class ConformancePlugin:
                 return _captured(fn, args, kwargs)
 
         seed = self.config.getoption("hypothesis_seed", None)
+        before = fallbacks()
         try:
-            return fuzz_function(
+            result = fuzz_function(
                 module,
                 function,
                 python,
@@ -512,6 +518,9 @@ class ConformancePlugin:
             )
         finally:
             board.select("python")
+        if counters is not None:
+            result.python_fallbacks = fallbacks() - before
+        return result
 
     # -- collecting outcomes (single process, or the xdist controller) -----------------------
 
