@@ -327,11 +327,14 @@ def test_xdist_two_workers_one_report(
         "pythonpath=src",
         "--portalis-conformance",
         "--portalis-report=r.json",
+        # instead of [tool.portalis]'s "geokit.kernels.*": a name and a glob
+        "--portalis-modules=geokit.kernels.planar,geokit.kernels.num*",
     )
     assert result.ret == 1
     result.assert_outcomes(passed=51, failed=1, skipped=2)
     assert result.stdout.str().count("portalis conformance ===") == 1
     report = load_report(project.path / "r.json")
+    assert report["selected_modules"] == ["geokit.kernels.planar", "geokit.kernels.num*"]
     assert report["summary"]["run_both_ways"] == 27
     assert report["conformance_failures"] == ["tests/test_geokit.py::test_lattice_geometry"]
     mods = modules_by_name(report)
