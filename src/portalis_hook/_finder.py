@@ -167,13 +167,14 @@ class PortalisFinder:
 
     def _rescan(self) -> None:
         """Scan the `sys.path` entries not seen before (once each), and the cwd."""
-        from pathlib import Path
-
         with self._lock:
             snapshot = list(sys.path)
-            # Set first: reading a pyproject imports modules, whose imports come
-            # back through find_spec and must not start another scan.
+            # Set first: reading a pyproject (and even importing pathlib, when
+            # nothing imported it yet) imports modules, whose imports come back
+            # through find_spec and must not start another scan.
             self._seen_path = snapshot
+            from pathlib import Path
+
             entries = [e for e in snapshot if isinstance(e, str)]
             entries.append(os.getcwd())
             for entry in entries:
