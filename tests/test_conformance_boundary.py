@@ -34,6 +34,8 @@ CASES: dict[str, list[tuple[Any, ...]]] = {
     "first_word": [("hello world",), ("",)],
     "nested_sum": [([[1, 2], [3]],), ([],), ([[]],)],
     "echo_tuple": [((1, 2.5, "s"),)],
+    "swap_ends": [([0, 1, 0, 3, 12],), ([7],), ([],)],
+    "reverse_text": [("abc",), ("",), ("x" * 200,), ("y" * 5000,)],
 }
 
 # Arguments of the wrong type, an int beyond 64 bits inside a list, a lone

@@ -101,6 +101,7 @@ CASES: dict[str, list[tuple[Any, ...]]] = {
     "set_display_order": [(0,), (3,), (-7,), (2**40,)],
     "set_errors": [(1,), (5,)],
     "bfs": [(1,), (10,), (97,)],
+    "container_truth": [(0,), (1,), (5,)],
 }
 
 

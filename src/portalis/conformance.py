@@ -133,6 +133,10 @@ def same_outcome(a: Outcome, b: Outcome) -> bool:
         return False
     if a.kind == "return":
         return same_value(a.value, b.value)
+    if type(a.value) is RecursionError and type(b.value) is RecursionError:
+        # Where exactly the stack runs out (and so CPython's wording, "... in
+        # comparison" or not) shifts with every extra frame a wrapper adds.
+        return True
     return type(a.value) is type(b.value) and same_value(a.value.args, b.value.args)
 
 

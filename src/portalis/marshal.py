@@ -16,6 +16,8 @@ from __future__ import annotations
 import ctypes
 import functools
 import struct
+import sys
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -261,6 +263,8 @@ def make_marshalled_wrapper(
             return original(*args, **kwargs)
         if error is not None and error[0] == w.STATUS_BAIL:
             stats.bails += 1
+            if error[1] == w.BAIL_DEPTH:
+                return too_deep(sys._getframe(0), args, kwargs)
             return original(*args, **kwargs)
         if out is not None:
             from .calls import emit_output
@@ -279,6 +283,25 @@ def make_marshalled_wrapper(
         if result_t[0] == "None":
             return None
         return value
+
+    retrying = threading.local()
+
+    def too_deep(frame: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        """The recursion budget ran out: decide exactly as CPython would (see calls.py)."""
+        from .calls import DEFAULT_DEPTH_BUDGET, recursion_ceiling, stack_depth
+
+        ceiling, message = recursion_ceiling()
+        budget = ceiling - stack_depth(frame) + 1
+        if getattr(retrying, "active", False) or budget <= DEFAULT_DEPTH_BUDGET:
+            raise RecursionError(message)
+        with inst.lock:
+            retrying.active = True
+            inst.set_depth_budget(budget)
+            try:
+                return wrapper(*args, **kwargs)
+            finally:
+                retrying.active = False
+                inst.set_depth_budget(DEFAULT_DEPTH_BUDGET)
 
     wrapper.__wrapped__ = original  # type: ignore[attr-defined]
     return wrapper

@@ -73,3 +73,13 @@ def nested_sum(rows: list[list[int]]) -> int:
 
 def echo_tuple(t: tuple[int, float, str]) -> tuple[str, float, int]:
     return (t[2], t[1], t[0])
+
+
+def swap_ends(nums: list[int]) -> None:
+    nums[0], nums[-1] = nums[-1], nums[0]
+
+
+def reverse_text(s: str) -> str:
+    if not s:
+        return s
+    return reverse_text(s[1:]) + s[0]

@@ -440,3 +440,14 @@ def bfs(n: int) -> int:
         frontier = nxt
         steps += 1
     return steps * 1000 + len(visited)
+
+
+def container_truth(n: int) -> int:
+    d = {i: i for i in range(n)}
+    s = {i for i in range(n)}
+    score = int(bool(d)) + 2 * int(bool(s))
+    if d:
+        score += 4
+    if not s:
+        score += 8
+    return score + (16 if d and s else 0)

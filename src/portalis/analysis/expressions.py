@@ -214,6 +214,8 @@ class ExpressionTyper(ContainerTyper, IterationTyper, DictTyper, SetTyper):
 
     # -- operators ---------------------------------------------------------
     def infer_UnaryOp(self, node: ast.UnaryOp) -> PyType:
+        if isinstance(node.op, ast.Not):
+            self.mark_test(node.operand)
         folded = fold_constant(node, self.constants)
         if folded is not NotImplemented and scalar_type_of(folded) in (INT, FLOAT):
             # `-9223372036854775808` is only representable after folding.
@@ -286,6 +288,17 @@ class ExpressionTyper(ContainerTyper, IterationTyper, DictTyper, SetTyper):
             raise Unsupported(node, "`%` formatting is not supported yet; use an f-string")
         raise Unsupported(node, f"`{name}` between {lt} and {rt} is not supported yet")
 
+    def mark_test(self, node: ast.expr) -> None:
+        """`node` is only tested for truth: its and/or may mix operand types."""
+        if isinstance(node, ast.BoolOp):
+            self.test_boolops.add(id(node))
+            for v in node.values:
+                self.mark_test(v)
+        elif isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+            self.mark_test(node.operand)
+
+    test_boolops: set[int]
+
     def infer_BoolOp(self, node: ast.BoolOp) -> PyType:
         types = []
         saved = dict(self.narrowed)
@@ -301,6 +314,8 @@ class ExpressionTyper(ContainerTyper, IterationTyper, DictTyper, SetTyper):
         for v, t in zip(node.values, types):
             self.require_truthy(v, t)
         first = types[0]
+        if id(node) in self.test_boolops and any(t != first for t in types[1:]):
+            return BOOL  # only its truth is used, and that is well defined
         if any(t != first for t in types[1:]):
             kind = "and" if isinstance(node.op, ast.And) else "or"
             raise Unsupported(
@@ -345,6 +360,7 @@ class ExpressionTyper(ContainerTyper, IterationTyper, DictTyper, SetTyper):
         return BOOL
 
     def infer_IfExp(self, node: ast.IfExp) -> PyType:
+        self.mark_test(node.test)
         self.require_truthy(node.test, self.infer(node.test))
         a = self.infer(node.body)
         b = self.infer(node.orelse)

@@ -126,6 +126,7 @@ class FunctionChecker(StatementChecker):
         self.narrow_reads: set[int] = set()
         self.views_ok: set[int] = set()
         self.const_sets: set[int] = set()
+        self.test_boolops: set[int] = set()
         self.dict_views: dict[int, str] = {}
         self.handler_depth = 0
         self.prints = False

@@ -26,6 +26,7 @@ class IterationTyper:
     collecting: bool
     comp_scopes: list[dict[str, PyType]]
     iter_kinds: dict[int, str]
+    mark_test: Callable[[ast.expr], None]
     genexp_ok: set[int]
     views_ok: set[int]
     dict_views: dict[int, str]
@@ -125,6 +126,7 @@ class IterationTyper:
                 elem = self.iter_elem(gen.iter)
                 self.bind_comp_target(gen.target, elem, scope)
                 for cond in gen.ifs:
+                    self.mark_test(cond)
                     self.require_truthy(cond, self.infer(cond))
             elt = self.infer(node.elt)
         finally:

@@ -245,6 +245,7 @@ class StatementChecker(ExpressionTyper):
         return None
 
     def stmt_If(self, stmt: ast.If, state: State) -> State:
+        self.mark_test(stmt.test)
         self.require_truthy(stmt.test, self.check_expr(stmt.test, state))
         saved = dict(self.narrowed)
         self.narrowed.update(narrowing(stmt.test, self.local_types, positive=True))
@@ -287,6 +288,7 @@ class StatementChecker(ExpressionTyper):
         return after
 
     def stmt_While(self, stmt: ast.While, state: State) -> State:
+        self.mark_test(stmt.test)
         self.require_truthy(stmt.test, self.check_expr(stmt.test, state))
         folded = fold_constant(stmt.test, self.constants)
         infinite = folded is not NotImplemented and bool(folded)
@@ -344,6 +346,7 @@ class StatementChecker(ExpressionTyper):
     def stmt_Assert(self, stmt: ast.Assert, state: State) -> State:
         if self.optimize:
             return state  # python -O strips asserts; so does the translation
+        self.mark_test(stmt.test)
         self.require_truthy(stmt.test, self.check_expr(stmt.test, state))
         if stmt.msg is not None and not (
             isinstance(stmt.msg, ast.Constant) and isinstance(stmt.msg.value, str)

@@ -205,9 +205,10 @@ def _mutates_directly(fn: FunctionSpec) -> bool:
             recv = fn.expr_types.get(id(node.func.value))
             if recv is not None and recv.name == "list" and node.func.attr in _MUTATING:
                 return True
-        if isinstance(node, (ast.Assign, ast.AugAssign)):
-            targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            if any(isinstance(t, ast.Subscript) for t in targets):
+        if isinstance(node, (ast.Assign, ast.AugAssign, ast.Delete)):
+            targets = node.targets if not isinstance(node, ast.AugAssign) else [node.target]
+            # `xs[0], xs[-1] = xs[-1], xs[0]` stores into subscripts inside a tuple.
+            if any(isinstance(sub, ast.Subscript) for t in targets for sub in ast.walk(t)):
                 return True
             if id(node) in fn.inplace_lists:
                 return True

@@ -164,9 +164,15 @@ class ExpressionTranslator(ContainerTranslator, IterationTranslator, StdlibTrans
             return f"({code} != 0)"
         if t is FLOAT:
             return f"({code} != 0.0)"
-        if t == STR or is_list(t):
+        if t == STR or t.name in ("list", "dict", "set"):
             return f"({code}.len() != 0)"
-        return f"{{ {code}; false }}"
+        if t.name == "optional":
+            inner = ExpressionTranslator.truthy_code("_t", t.args[0])
+            return f"match {code} {{ Some(_t) => {inner}, None => false }}"
+        if t == NONE:
+            return f"{{ {code}; false }}"
+        # Never guess a truth value: analysis only lets the types above through.
+        raise AssertionError(f"no truth value for {t}")
 
     # -- atoms -----------------------------------------------------------------
     def expr_Constant(self, node: ast.Constant) -> str:
@@ -235,6 +241,10 @@ class ExpressionTranslator(ContainerTranslator, IterationTranslator, StdlibTrans
     def expr_BoolOp(self, node: ast.BoolOp) -> str:
         t = self.type_of(node)
         is_and = isinstance(node.op, ast.And)
+        if t is BOOL and any(self.type_of(v) is not BOOL for v in node.values):
+            # Only tested for truth (mixed operand types): short-circuit on truthiness.
+            parts = [self.truthy(v) for v in node.values]
+            return "(" + (" && " if is_and else " || ").join(parts) + ")"
         code = self.expr(node.values[0])
         for value in node.values[1:]:
             nxt = self.expr(value)
