@@ -36,6 +36,8 @@ CASES: dict[str, list[tuple[Any, ...]]] = {
     "echo_tuple": [((1, 2.5, "s"),)],
     "swap_ends": [([0, 1, 0, 3, 12],), ([7],), ([],)],
     "reverse_text": [("abc",), ("",), ("x" * 200,), ("y" * 5000,)],
+    "trace": [([[1.0, 2.0], [3.0, 4.0]],), ([],)],
+    "scale_row": [([1.0, -2.5], 2.0), ([], 1.0)],
 }
 
 # Arguments of the wrong type, an int beyond 64 bits inside a list, a lone

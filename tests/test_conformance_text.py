@@ -102,6 +102,7 @@ CASES: dict[str, list[tuple[Any, ...]]] = {
     "set_errors": [(1,), (5,)],
     "bfs": [(1,), (10,), (97,)],
     "container_truth": [(0,), (1,), (5,)],
+    "computed_messages": [(-3,), (0,), (5,), (1000,)],
 }
 
 

@@ -83,3 +83,18 @@ def reverse_text(s: str) -> str:
     if not s:
         return s
     return reverse_text(s[1:]) + s[0]
+
+
+Matrix = list[list[float]]
+Row = list[float]
+
+
+def trace(m: Matrix) -> float:
+    total = 0.0
+    for i in range(len(m)):
+        total += m[i][i]
+    return total
+
+
+def scale_row(r: Row, k: float) -> Row:
+    return [x * k for x in r]

@@ -451,3 +451,13 @@ def container_truth(n: int) -> int:
     if not s:
         score += 8
     return score + (16 if d and s else 0)
+
+
+def computed_messages(n: int) -> int:
+    if n < 0:
+        raise ValueError(f"n must be non-negative, got {n}")
+    if n == 0:
+        raise KeyError("zero-" + str(n))
+    if n > 100:
+        raise IndexError("too big: " + repr(n))
+    return n

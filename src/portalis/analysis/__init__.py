@@ -19,7 +19,7 @@ from .expressions import fold_constant, scalar_type_of
 from .function import FunctionChecker, diagnostic, signature
 from .model import ConstSpec, FunctionSpec, ModuleSpec, Param, Pending, Unsupported
 from .stdlib import SUPPORTED_MODULES
-from .types import BOOL, FLOAT, INT, NONE, PyType, type_from_annotation
+from .types import BOOL, FLOAT, INT, NONE, PyType, type_aliases, type_from_annotation
 
 __all__ = ["ConstSpec", "FunctionSpec", "ModuleSpec", "Param", "PyType", "analyse"]
 
@@ -117,7 +117,34 @@ def supported_imports(tree: ast.Module, counts: dict[str, int]) -> dict[str, str
     return {name: target for name, target in found.items() if counts.get(name) == 1}
 
 
+def module_type_aliases(tree: ast.Module, counts: dict[str, int]) -> dict[str, PyType]:
+    """`Matrix = list[list[float]]` (or `Matrix: TypeAlias = ...`) at top level, bound once."""
+    aliases: dict[str, PyType] = {}
+    with type_aliases(aliases):
+        for st in tree.body:
+            if isinstance(st, ast.Assign) and len(st.targets) == 1:
+                target, value = st.targets[0], st.value
+            elif isinstance(st, ast.AnnAssign) and st.value is not None:
+                target, value = st.target, st.value
+            else:
+                continue
+            if not isinstance(target, ast.Name) or counts.get(target.id) != 1:
+                continue
+            if not isinstance(value, (ast.Subscript, ast.BinOp)):
+                continue  # plain names and constants are values, not aliases
+            t = type_from_annotation(value)
+            if t is not None:
+                aliases[target.id] = t
+    return aliases
+
+
 def analyse(unit: SourceUnit, *, optimize: int | None = None) -> ModuleSpec:
+    counts = module_bindings(unit.tree)
+    with type_aliases(module_type_aliases(unit.tree, counts)):
+        return _analyse(unit, optimize=optimize)
+
+
+def _analyse(unit: SourceUnit, *, optimize: int | None = None) -> ModuleSpec:
     tree = unit.tree
     path = str(unit.path)
     ctx = _Context(optimize=sys.flags.optimize if optimize is None else optimize)

@@ -14,7 +14,7 @@ from typing import Any
 from .containers import has_unknown, unify
 from .expressions import ExpressionTyper, fold_constant, narrowing
 from .model import Pending, Unsupported
-from .types import BOOL, INT, NONE, PyType, is_list, is_tuple, type_from_annotation
+from .types import BOOL, INT, NONE, STR, PyType, is_list, is_tuple, type_from_annotation
 
 State = frozenset[str] | None
 
@@ -340,7 +340,14 @@ class StatementChecker(ExpressionTyper):
             raise Unsupported(stmt, "bare `raise` outside an except block")
         if stmt.cause is not None:
             raise Unsupported(stmt, "`raise ... from ...` is not supported yet")
-        exc_type_name(stmt.exc, self)
+        _, _, _, computed = exc_type_name(stmt.exc, self)
+        if computed is not None:
+            t = self.check_expr(computed, state)
+            if t != STR:
+                raise Unsupported(
+                    computed,
+                    f"exception argument of type {t}: only str messages are supported",
+                )
         return None
 
     def stmt_Assert(self, stmt: ast.Assert, state: State) -> State:
@@ -405,8 +412,8 @@ def handler_types(handler: ast.ExceptHandler) -> list[str] | None:
     return names
 
 
-def exc_type_name(exc: ast.expr, checker: Any) -> tuple[str, str | None, bool]:
-    """(exception class, message or None, has_args) for a supported `raise`."""
+def exc_type_name(exc: ast.expr, checker: Any) -> tuple[str, str | None, bool, ast.expr | None]:
+    """(exception class, literal message, has_args, computed message) for a `raise`."""
     call_args: list[ast.expr] = []
     if isinstance(exc, ast.Call):
         if exc.keywords:
@@ -424,14 +431,14 @@ def exc_type_name(exc: ast.expr, checker: Any) -> tuple[str, str | None, bool]:
     if len(call_args) > 1:
         raise Unsupported(exc, "exceptions with several arguments are not supported yet")
     msg: str | None = None
+    computed: ast.expr | None = None
     if call_args:
         a = call_args[0]
-        if not (isinstance(a, ast.Constant) and isinstance(a.value, str)):
-            raise Unsupported(
-                a, "exception messages other than string literals are not supported yet"
-            )
-        msg = a.value
-    return func.id, msg, has_args
+        if isinstance(a, ast.Constant) and isinstance(a.value, str):
+            msg = a.value
+        else:
+            computed = a  # e.g. an f-string; its type is checked by the caller
+    return func.id, msg, has_args, computed
 
 
 __all__ = ["BOOL", "BUILTIN_EXCEPTIONS", "Pending", "StatementChecker", "exc_type_name"]

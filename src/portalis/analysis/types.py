@@ -9,6 +9,9 @@ wrapper checks them exactly (`type(arg) is int`) before entering WASM.
 from __future__ import annotations
 
 import ast
+import contextlib
+import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 
@@ -83,6 +86,20 @@ def contains_float(t: PyType) -> bool:
     return t == FLOAT or any(contains_float(a) for a in t.args)
 
 
+_scope = threading.local()
+
+
+@contextlib.contextmanager
+def type_aliases(aliases: dict[str, PyType]) -> Iterator[None]:
+    """Module-level aliases (`Matrix = list[list[float]]`) visible while analysing."""
+    previous = getattr(_scope, "aliases", {})
+    _scope.aliases = aliases
+    try:
+        yield
+    finally:
+        _scope.aliases = previous
+
+
 def type_from_annotation(node: ast.expr | None) -> PyType | None:
     """Map an annotation to a PyType, or None when it is not (yet) supported."""
     if node is None:
@@ -90,7 +107,8 @@ def type_from_annotation(node: ast.expr | None) -> PyType | None:
     if isinstance(node, ast.Constant) and node.value is None:
         return NONE
     if isinstance(node, ast.Name):
-        return SCALARS.get(node.id)
+        found = SCALARS.get(node.id)
+        return found if found is not None else getattr(_scope, "aliases", {}).get(node.id)
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         # String annotations ("int") under postponed evaluation.
         try:

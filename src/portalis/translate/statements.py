@@ -224,7 +224,21 @@ class StatementTranslator(ExpressionTranslator):
         if stmt.exc is None:
             self.emit(f"return Err({self.handling[-1]}.clone());")
             return
-        name, msg, has_args = exc_type_name(stmt.exc, self.spec_checker_view)
+        name, msg, has_args, computed = exc_type_name(stmt.exc, self.spec_checker_view)
+        if computed is not None:
+            code = (
+                "exc::"
+                + "".join(("_" + c if c.isupper() and i else c) for i, c in enumerate(name)).upper()
+            )
+            text = self.expr(computed)
+            if name == "KeyError":  # the key object travels encoded (rt/dict.rs)
+                self.emit(
+                    f"return Err({{ let _m = {text}; PyErr::raise({code}, "
+                    f'&format!("s:{{}}", _m.as_str())) }});'
+                )
+            else:
+                self.emit(f"return Err({{ let _m = {text}; PyErr::raise({code}, _m.as_str()) }});")
+            return
         self.emit(f"return Err({self.exc_ctor(name, msg, has_args)});")
 
     @staticmethod
