@@ -38,6 +38,27 @@ CASES: dict[str, list[tuple[Any, ...]]] = {
     "reverse_text": [("abc",), ("",), ("x" * 200,), ("y" * 5000,)],
     "trace": [([[1.0, 2.0], [3.0, 4.0]],), ([],)],
     "scale_row": [([1.0, -2.5], 2.0), ([], 1.0)],
+    "parse_int": [
+        ("42",),
+        ("  -7\n",),
+        ("+0012",),
+        ("1_000",),
+        ("1__0",),
+        ("_1",),
+        ("1_",),
+        ("",),
+        ("abc",),
+        ("12a",),
+        ("9223372036854775807",),
+        ("9223372036854775808",),
+        ("-9223372036854775808",),
+        ("\x1c5\x1f",),
+        ("٣",),
+        ("1.5",),
+        (" ",),
+        ("--1",),
+    ],
+    "sum_fields": [("1,2,3",), ("4, 5",), ("x,1",)],
 }
 
 # Arguments of the wrong type, an int beyond 64 bits inside a list, a lone
@@ -115,6 +136,19 @@ def test_mutation_survives_an_exception(modules: tuple[ModuleType, ModuleType]) 
 SETTINGS = settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
+
+
+def test_property_int_parsing(modules: tuple[ModuleType, ModuleType]) -> None:
+    py, wasm = modules
+
+    @SETTINGS
+    @given(
+        st.one_of(st.text(alphabet="0123456789_+- \t\n\x1cab", max_size=12), st.integers().map(str))
+    )
+    def check(s: str) -> None:
+        assert same_outcome(run(py.parse_int, (s,), {}), run(wasm.parse_int, (s,), {}))
+
+    check()
 
 
 def test_property_text_and_lists(modules: tuple[ModuleType, ModuleType]) -> None:

@@ -915,7 +915,7 @@ def test_probed_templates() -> None:
     assert set(templates) == {
         "ORD_LEN", "FMT_UNKNOWN_INT", "FMT_UNKNOWN_BOOL", "FMT_UNKNOWN_FLOAT",
         "FMT_UNKNOWN_STR", "FMT_INVALID_INT", "FMT_INVALID_BOOL", "FMT_INVALID_FLOAT",
-        "FMT_INVALID_STR", "FMT_COMMA_WITH", "FMT_UNDER_WITH", "LIST_INDEX_MISSING",
+        "FMT_INVALID_STR", "FMT_COMMA_WITH", "FMT_UNDER_WITH", "LIST_INDEX_MISSING", "INT_PARSE",
     }  # fmt: skip
     parts = templates["ORD_LEN"]
     assert parts is not None

@@ -258,6 +258,7 @@ _PROBES: Final[dict[str, tuple[type[BaseException], Callable[[], object]]]] = {
 # does not occur exactly once (the runtime then bails instead of raising).
 _TEMPLATE_PROBES: Final[dict[str, tuple[type[BaseException], Callable[[], object], str]]] = {
     "ORD_LEN": (TypeError, lambda: ord(_ident("x" * 12345)), "12345"),
+    "INT_PARSE": (ValueError, lambda: int(_ident("zq12345zq")), "'zq12345zq'"),
     "LIST_INDEX_MISSING": (ValueError, lambda: _ident([1]).index(_ident(12345)), "12345"),
     "FMT_UNKNOWN_INT": (ValueError, _format(1, "q"), "'q'"),
     "FMT_UNKNOWN_BOOL": (ValueError, _format(True, "q"), "'q'"),

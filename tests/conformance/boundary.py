@@ -98,3 +98,11 @@ def trace(m: Matrix) -> float:
 
 def scale_row(r: Row, k: float) -> Row:
     return [x * k for x in r]
+
+
+def parse_int(s: str) -> int:
+    return int(s)
+
+
+def sum_fields(line: str) -> int:
+    return sum(int(x) for x in line.split(","))

@@ -537,6 +537,8 @@ class ExpressionTyper(ContainerTyper, IterationTyper, DictTyper, SetTyper):
             if name == "bool":
                 self.require_truthy(node.args[0], types[0])
                 return BOOL
+            if name == "int" and types[0] == STR:
+                return INT
             if not is_numeric(types[0]):
                 raise Unsupported(node, f"{name}() of {types[0]} is not supported yet")
             return INT if name == "int" else FLOAT

@@ -220,3 +220,46 @@ pub fn pow_mod(base: i64, exp: i64, m: i64) -> PyResult<i64> {
     }
     Ok(result as i64)
 }
+
+/// `int(s)` for a str (base 10): ASCII exactly as CPython parses it (surrounding
+/// whitespace, one sign, digits with single underscores between them);
+/// anything non-ASCII, and values beyond i64, re-run in CPython.
+pub fn int_from_str(s: &crate::str::PyStr) -> PyResult<i64> {
+    let text = s.as_str();
+    if !text.is_ascii() {
+        return Err(PyErr::bail(bail::UNSUPPORTED));
+    }
+    // C isspace (not str.isspace: \x1c-\x1f are not stripped by int()).
+    let is_space = |c: char| c == ' ' || ('\t'..='\r').contains(&c);
+    let body = text.trim_matches(is_space);
+    let (negative, digits) = match body.as_bytes().first() {
+        Some(b'-') => (true, &body[1..]),
+        Some(b'+') => (false, &body[1..]),
+        _ => (false, body),
+    };
+    let bytes = digits.as_bytes();
+    let valid = !bytes.is_empty()
+        && bytes[0].is_ascii_digit()
+        && bytes[bytes.len() - 1].is_ascii_digit()
+        && bytes.iter().all(|b| b.is_ascii_digit() || *b == b'_')
+        && !digits.contains("__");
+    if !valid {
+        if !pyver::INT_PARSE_OK {
+            return Err(PyErr::bail(bail::UNSUPPORTED));
+        }
+        let shown = crate::fmt::repr_str(s)?;
+        let msg = format!("{}{}{}", pyver::INT_PARSE_PRE, shown, pyver::INT_PARSE_POST);
+        return Err(PyErr::raise(exc::VALUE_ERROR, &msg));
+    }
+    let mut value: i64 = 0;
+    for b in bytes.iter().filter(|b| **b != b'_') {
+        let d = (b - b'0') as i64;
+        value = match value.checked_mul(10).and_then(|v| {
+            if negative { v.checked_sub(d) } else { v.checked_add(d) }
+        }) {
+            Some(v) => v,
+            None => return Err(PyErr::bail(bail::OVERFLOW)),
+        };
+    }
+    Ok(value)
+}

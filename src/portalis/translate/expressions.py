@@ -370,6 +370,8 @@ class ExpressionTranslator(ContainerTranslator, IterationTranslator, StdlibTrans
     def builtin_int(self, node: ast.Call) -> str:
         (arg,) = node.args
         t = self.type_of(arg)
+        if t == STR:
+            return f"{{ let _s = {self.expr(arg)}; portalis_rt::math::int_from_str(&_s)? }}"
         if t is FLOAT:
             return f"pyint::from_f64({self.expr(arg)})?"
         return self.expr_as(arg, INT)
