@@ -388,7 +388,7 @@ def _on_failure_error(config: PortalisConfig, failures: list[str]) -> ConfigErro
     where = f"{config.path}: " if config.path is not None else ""
     listing = "; ".join(failures)
     return ConfigError(
-        f"{where}[tool.portalis] on-failure = \"error\" and {len(failures)} function(s) in "
+        f'{where}[tool.portalis] on-failure = "error" and {len(failures)} function(s) in '
         f"marked modules do not translate: {listing}. Fix them, unmark the module, or set "
         'on-failure = "fallback" to keep them in Python'
     )

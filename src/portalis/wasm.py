@@ -66,6 +66,7 @@ EXCEPTIONS: dict[int, type[BaseException]] = {
     17: StopIteration,
 }
 
+
 def build_exception(kind: int, msg: str | None) -> BaseException:
     """The Python exception for a runtime error record.
 
