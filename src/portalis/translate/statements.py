@@ -59,6 +59,13 @@ def rust_str(text: str) -> str:
     return '"' + "".join(out) + '"'
 
 
+def exc_code(name: str) -> str:
+    """`ZeroDivisionError` -> `exc::ZERO_DIVISION_ERROR` (the runtime's code constant)."""
+    return (
+        "exc::" + "".join(("_" + c if c.isupper() and i else c) for i, c in enumerate(name)).upper()
+    )
+
+
 @dataclass
 class _Loop:
     flag: str | None  # set when the loop has an `else` clause
@@ -226,10 +233,7 @@ class StatementTranslator(ExpressionTranslator):
             return
         name, msg, has_args, computed = exc_type_name(stmt.exc, self.spec_checker_view)
         if computed is not None:
-            code = (
-                "exc::"
-                + "".join(("_" + c if c.isupper() and i else c) for i, c in enumerate(name)).upper()
-            )
+            code = exc_code(name)
             text = self.expr(computed)
             if name == "KeyError":  # the key object travels encoded (rt/dict.rs)
                 self.emit(
@@ -243,10 +247,7 @@ class StatementTranslator(ExpressionTranslator):
 
     @staticmethod
     def exc_ctor(name: str, msg: str | None, has_args: bool) -> str:
-        code = (
-            "exc::"
-            + "".join(("_" + c if c.isupper() and i else c) for i, c in enumerate(name)).upper()
-        )
+        code = exc_code(name)
         if not has_args:
             return f"PyErr::raise_noargs({code})"
         if name == "KeyError":  # the key object travels encoded (rt/dict.rs)
