@@ -15,11 +15,27 @@ from typing import Any
 
 from ..diagnostics import Diagnostic
 from ..ingest import SourceUnit
+from .classes import (
+    ClassSpec,
+    candidate_class_names,
+    check_class_types,
+    collect_classes,
+    method_specs,
+)
 from .expressions import fold_constant, scalar_type_of
 from .function import FunctionChecker, diagnostic, signature
 from .model import ConstSpec, FunctionSpec, ModuleSpec, Param, Pending, Unsupported
 from .stdlib import SUPPORTED_MODULES
-from .types import BOOL, FLOAT, INT, NONE, PyType, type_aliases, type_from_annotation
+from .types import (
+    BOOL,
+    FLOAT,
+    INT,
+    NONE,
+    PyType,
+    class_type,
+    type_aliases,
+    type_from_annotation,
+)
 
 __all__ = ["ConstSpec", "FunctionSpec", "ModuleSpec", "Param", "PyType", "analyse"]
 
@@ -34,6 +50,7 @@ class _Context:
     module_bindings: set[str] = field(default_factory=set)
     imports: dict[str, str] = field(default_factory=dict)  # name -> "math" | "math.floor"
     optimize: int = 0
+    classes: dict[str, ClassSpec] = field(default_factory=dict)
 
 
 def _target_names(target: ast.AST) -> list[str]:
@@ -140,7 +157,10 @@ def module_type_aliases(tree: ast.Module, counts: dict[str, int]) -> dict[str, P
 
 def analyse(unit: SourceUnit, *, optimize: int | None = None) -> ModuleSpec:
     counts = module_bindings(unit.tree)
-    with type_aliases(module_type_aliases(unit.tree, counts)):
+    aliases = module_type_aliases(unit.tree, counts)
+    # Class names in annotations (`p: Point`, `list[Point]`) name instance types.
+    aliases.update({c: class_type(c) for c in candidate_class_names(unit.tree, counts)})
+    with type_aliases(aliases):
         return _analyse(unit, optimize=optimize)
 
 
@@ -173,11 +193,16 @@ def _analyse(unit: SourceUnit, *, optimize: int | None = None) -> ModuleSpec:
         constants[target.id] = ConstSpec(target.id, t, folded, st.lineno)
 
     functions: dict[str, FunctionSpec] = {}
+    ctx.classes, class_skips = collect_classes(tree, counts, path, ctx.constants)
+    other_skipped.update(class_skips)
     for st in tree.body:
-        if isinstance(st, ast.ClassDef):
-            other_skipped[st.name] = Diagnostic(
-                path, st.lineno, st.col_offset, "classes are not supported yet"
-            )
+        if isinstance(st, ast.ClassDef) and st.name in ctx.classes:
+            for spec in method_specs(ctx.classes[st.name], path, ctx.constants, ctx.classes):
+                functions[spec.name] = spec
+                if spec.skip is None:
+                    ctx.function_params[spec.name] = spec.params
+                    ctx.function_returns[spec.name] = None
+            continue
         if not isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
         spec = FunctionSpec(st.name, st.lineno, st.col_offset, st, [])  # type: ignore[arg-type]
@@ -193,6 +218,7 @@ def _analyse(unit: SourceUnit, *, optimize: int | None = None) -> ModuleSpec:
             continue
         try:
             spec.params = signature(st, ctx.constants)  # type: ignore[arg-type]
+            check_class_types(spec.params, ctx.classes, st)
         except Unsupported as exc:
             spec.skip = diagnostic(path, exc, st)
             continue
@@ -207,6 +233,9 @@ def _analyse(unit: SourceUnit, *, optimize: int | None = None) -> ModuleSpec:
     def attempt(name: str) -> bool:
         spec = functions[name]
         checker = FunctionChecker(spec.node, spec.params, ctx)
+        if spec.owner:
+            checker.owner = ctx.classes[spec.owner]
+            checker.method_name = spec.node.name
         try:
             checker.run(spec)
         except Pending:
@@ -214,11 +243,15 @@ def _analyse(unit: SourceUnit, *, optimize: int | None = None) -> ModuleSpec:
         except Unsupported as exc:
             spec.skip = diagnostic(path, exc, spec.node)
             ctx.skipped_reasons[name] = spec.skip.short()
+            if spec.owner and spec.node.name == "__init__":
+                ctx.classes[spec.owner].skip = spec.skip
             return True
         except RecursionError:
             spec.skip = Diagnostic(path, spec.lineno, spec.col, "function too deeply nested")
             ctx.skipped_reasons[name] = spec.skip.short()
             return True
+        if spec.owner and spec.node.name == "__init__":
+            ctx.classes[spec.owner].fields_done = True
         ctx.function_returns[name] = spec.return_type
         return True
 
@@ -269,7 +302,7 @@ def _analyse(unit: SourceUnit, *, optimize: int | None = None) -> ModuleSpec:
                     changed = True
                     break
 
-    return ModuleSpec(unit, functions, constants, other_skipped, ctx.optimize)
+    return ModuleSpec(unit, functions, constants, other_skipped, ctx.optimize, ctx.classes)
 
 
 # Re-exported for translation.

@@ -6,6 +6,7 @@ import ast
 from typing import Any
 
 from ..diagnostics import Diagnostic
+from .classes import ClassChecker
 from .containers import has_unknown, unify
 from .expressions import fold_constant, scalar_type_of
 from .model import NO_DEFAULT, FunctionSpec, Param, Unsupported
@@ -89,9 +90,10 @@ def signature(fn: ast.FunctionDef, consts: dict[str, Any]) -> list[Param]:
     return params
 
 
-class FunctionChecker(StatementChecker):
+class FunctionChecker(ClassChecker, StatementChecker):
     def __init__(self, fn: ast.FunctionDef, params: list[Param], ctx: Any) -> None:
         self.fn = fn
+        self.classes = getattr(ctx, "classes", {})
         self.params = params
         self.assigned_names = assigned_names(fn)
         self.constants = {k: v for k, v in ctx.constants.items() if k not in self.assigned_names}

@@ -76,6 +76,7 @@ class FunctionSpec:
     dict_views: dict[int, str] = field(default_factory=dict)  # keys()/values()/items() calls
     const_sets: set[int] = field(default_factory=set)  # set displays CPython makes constant
     prints: bool = False  # this function itself calls print()
+    owner: str = ""  # methods: the class name (the spec's name is "Class.method")
     skip: Diagnostic | None = None
 
     @property
@@ -92,6 +93,7 @@ class ModuleSpec:
     # reported so `__portalis__.skipped` covers every def in the module.
     other_skipped: dict[str, Diagnostic] = field(default_factory=dict)
     optimize: int = 0
+    classes: dict[str, Any] = field(default_factory=dict)  # name -> classes.ClassSpec
 
     @property
     def translated(self) -> list[str]:

@@ -7,6 +7,7 @@ from types import SimpleNamespace
 
 from ..analysis.model import FunctionSpec
 from ..analysis.types import BOOL, FLOAT, INT, NONE, STR, PyType, is_list, is_tuple
+from .classes import ClassTranslator
 from .expressions import rust_type
 from .model import Export, ExportParam
 from .names import export_symbol, rust_ident
@@ -18,7 +19,7 @@ ABI_TYPES = {INT: "i64", FLOAT: "f64", BOOL: "i32", NONE: "i32"}
 RET_HELPERS = {INT: "ret_i64", FLOAT: "ret_f64", BOOL: "ret_bool", NONE: "ret_none"}
 
 
-class FunctionTranslator(StatementTranslator):
+class FunctionTranslator(ClassTranslator, StatementTranslator):
     def __init__(
         self,
         spec: FunctionSpec,
@@ -28,6 +29,7 @@ class FunctionTranslator(StatementTranslator):
         const_types: dict[str, PyType] | None = None,
     ) -> None:
         self.const_types = const_types or {}
+        self.classes = {}
         self.spec = spec
         self.functions = functions
         self.const_names = const_names

@@ -425,6 +425,8 @@ class StatementTranslator(ExpressionTranslator):
             return "PySet::new()"
         if t.name == "optional":
             return "None"
+        if t.name.startswith("class:"):
+            return f"{rust_type(t)}::blank()"
         if is_tuple(t):
             parts = [self.initial_value(a) for a in t.args]
             return f"({parts[0]},)" if len(parts) == 1 else f"({', '.join(parts)})"

@@ -1,0 +1,291 @@
+"""Classes -> a Rust struct behind `Rc<RefCell<...>>`, methods -> free functions.
+
+For `class Point` the generated code has
+
+- `Point__fields`: the instance attributes, in the order CPython's dataclass
+  (or `__init__`) creates them;
+- `Point`: a handle (`Rc`), so copies alias the same object as in CPython;
+  `get_x()` / `set_x(v)` borrow the cell only for the duration of the call,
+  so reading and writing attributes can never overlap a borrow;
+- `Point__new(...)`: the constructor (`Point(...)` in Python): a dataclass's
+  generated `__init__`, or the class's own `Point____init__`;
+- `Point__method(self_, ...)`: each method, translated like a function.
+"""
+
+from __future__ import annotations
+
+import ast
+from typing import Any
+
+from ..analysis.classes import FACTORY, ClassSpec, constructor_params
+from ..analysis.expressions import bind_call
+from ..analysis.types import FLOAT, PyType, class_name, is_class
+from .names import rust_ident
+
+
+def field_ident(name: str) -> str:
+    """Rust name of a field (and the suffix of its accessors)."""
+    ident = rust_ident(name)
+    return ident[2:] if ident.startswith("r#") else ident
+
+
+def struct_name(t: PyType) -> str:
+    return rust_ident(class_name(t))
+
+
+def fn_name(qualified: str) -> str:
+    """`Point.distance_to` -> `Point__distance_to`."""
+    return "__".join(rust_ident(part) for part in qualified.split("."))
+
+
+def float_fields(cls: ClassSpec) -> bool:
+    return any(t == FLOAT or "float" in str(t) for t in cls.fields.values())
+
+
+def class_items(cls: ClassSpec, rust_type: Any, initial_value: Any) -> list[str]:
+    """The struct, its accessors and its constructor."""
+    name = rust_ident(cls.name)
+    decorator = "@dataclass " if cls.is_dataclass else ""
+    out = [f"// py:{cls.lineno}: {decorator}class {cls.name}"]
+    out.append(f"pub struct {name}__fields {{")
+    for f, t in cls.fields.items():
+        out.append(f"    pub {rust_ident(f)}: {rust_type(t)},")
+    out.append("}")
+    out.append("")
+    out.append(f"pub struct {name} {{")
+    out.append(f"    pub o: Rc<RefCell<{name}__fields>>,")
+    out.append("}")
+    out.append("")
+    out.append(f"impl Clone for {name} {{")
+    out.append("    /// Aliasing, not copying: both names see the same instance.")
+    out.append(f"    fn clone(&self) -> {name} {{")
+    out.append(f"        {name} {{ o: Rc::clone(&self.o) }}")
+    out.append("    }")
+    out.append("}")
+    out.append("")
+    out.append(f"impl PartialEq for {name} {{")
+    if cls.is_dataclass and cls.eq and not float_fields(cls):
+        out.append("    /// The dataclass's generated __eq__: the fields, in order.")
+        out.append("    fn eq(&self, other: &Self) -> bool {")
+        out.append("        if Rc::ptr_eq(&self.o, &other.o) {")
+        out.append("            return true;")
+        out.append("        }")
+        out.append("        let (a, b) = (self.o.borrow(), other.o.borrow());")
+        tests = [f"a.{rust_ident(f)} == b.{rust_ident(f)}" for f in cls.fields] or ["true"]
+        out.append(f"        {' && '.join(tests)}")
+    else:
+        out.append("    /// No __eq__ of its own: CPython compares identity.")
+        out.append("    fn eq(&self, other: &Self) -> bool {")
+        out.append("        Rc::ptr_eq(&self.o, &other.o)")
+    out.append("    }")
+    out.append("}")
+    out.append("")
+    out.append(f"impl {name} {{")
+    inits = ", ".join(f"{rust_ident(f)}: {initial_value(t)}" for f, t in cls.fields.items())
+    out.append("    /// A fresh instance whose attributes the constructor then assigns.")
+    out.append(f"    pub fn blank() -> {name} {{")
+    out.append(f"        {name} {{ o: Rc::new(RefCell::new({name}__fields {{ {inits} }})) }}")
+    out.append("    }")
+    out.append("")
+    out.append("    pub fn address(&self) -> usize {")
+    out.append("        Rc::as_ptr(&self.o) as *const u8 as usize")
+    out.append("    }")
+    for f, t in cls.fields.items():
+        fi, ri = field_ident(f), rust_ident(f)
+        out.append("")
+        out.append(f"    pub fn get_{fi}(&self) -> {rust_type(t)} {{")
+        out.append(f"        self.o.borrow().{ri}.clone()")
+        out.append("    }")
+        out.append("")
+        out.append(f"    pub fn set_{fi}(&self, v: {rust_type(t)}) {{")
+        out.append(f"        self.o.borrow_mut().{ri} = v;")
+        out.append("    }")
+    out.append("}")
+    out.append("")
+    if cls.is_dataclass:
+        params = constructor_params(cls)
+        sig = ", ".join(f"{rust_ident(p.name)}: {rust_type(p.type)}" for p in params)
+        out.append(f"// py:{cls.lineno}: the dataclass's generated __init__")
+        out.append(f"pub fn {name}__new({sig}) -> PyResult<{name}> {{")
+        fields = ", ".join(rust_ident(p.name) for p in params)
+        out.append(f"    Ok({name} {{ o: Rc::new(RefCell::new({name}__fields {{ {fields} }})) }})")
+        out.append("}")
+        out.append("")
+    if cls.is_dataclass and cls.eq and float_fields(cls):
+        out.extend(_float_eq(cls))
+    return out
+
+
+def _float_eq(cls: ClassSpec) -> list[str]:
+    """__eq__ of a dataclass with float fields: NaN makes CPython's answer depend on
+    object identity, which WASM cannot see, so a NaN re-runs the call in CPython."""
+    name = rust_ident(cls.name)
+    out = [f"pub fn {name}__eq(a: &{name}, b: &{name}) -> PyResult<bool> {{"]
+    out.append("    if Rc::ptr_eq(&a.o, &b.o) {")
+    out.append("        return Ok(true);")
+    out.append("    }")
+    out.append("    let (a, b) = (a.o.borrow(), b.o.borrow());")
+    for f, t in cls.fields.items():
+        fi = rust_ident(f)
+        if t == FLOAT:
+            out.append(f"    if a.{fi}.is_nan() || b.{fi}.is_nan() {{")
+            out.append("        return Err(PyErr::bail(bail::UNSUPPORTED));")
+            out.append("    }")
+        out.append(f"    if a.{fi} != b.{fi} {{")
+        out.append("        return Ok(false);")
+        out.append("    }")
+    out.append("    Ok(true)")
+    out.append("}")
+    out.append("")
+    return out
+
+
+class ClassTranslator:
+    """Expression and statement forms on instances, mixed into the function translator."""
+
+    spec: Any
+    functions: dict[str, Any]
+    classes: dict[str, ClassSpec]
+    overrides: dict[int, str]
+
+    # Provided by the other translators.
+    expr: Any
+    expr_as: Any
+    type_of: Any
+    temp: Any
+    emit: Any
+    comment: Any
+
+    def class_of(self, t: PyType) -> ClassSpec | None:
+        return self.classes.get(class_name(t)) if is_class(t) else None
+
+    def class_named(self, node: ast.expr) -> ClassSpec | None:
+        if isinstance(node, ast.Name) and node.id in self.classes:
+            if node.id not in self.local_names and id(node) not in self.spec.comp_names:
+                return self.classes[node.id]
+        return None
+
+    local_names: dict[str, str]
+
+    def _args(self, node: ast.Call, params: list[Any]) -> list[str]:
+        from .expressions import default_literal
+
+        out = []
+        for p, arg in zip(params, bind_call(node, params)):
+            if arg is not None:
+                out.append(self.expr_as(arg, p.type))
+            elif p.default is FACTORY:
+                out.append(f"{_factory_type(p.type)}::new()")
+            else:
+                out.append(default_literal(p))
+        return out
+
+    def expr_Call(self, node: ast.Call) -> str:
+        cls = self.class_named(node.func)
+        if cls is not None:
+            return self.construct(node, cls)
+        if isinstance(node.func, ast.Attribute) and id(node) not in self.spec.stdlib_calls:
+            owner = self.class_named(node.func.value)
+            if owner is not None:
+                key = f"{owner.name}.{node.func.attr}"
+                args = self._args(node, self.functions[key].params)
+                return f"{fn_name(key)}({', '.join(args)})?"
+            recv_t = self.type_of(node.func.value)
+            recv_cls = self.class_of(recv_t)
+            if recv_cls is not None:
+                key = f"{recv_cls.name}.{node.func.attr}"
+                params = self.functions[key].params
+                recv = self.expr(node.func.value)
+                if recv_cls.methods[node.func.attr] == "static":
+                    args = self._args(node, params)
+                    return f"{{ {recv}; {fn_name(key)}({', '.join(args)})? }}"
+                args = [recv, *self._args(node, params[1:])]
+                return f"{fn_name(key)}({', '.join(args)})?"
+        return super().expr_Call(node)  # type: ignore[misc, no-any-return]
+
+    def construct(self, node: ast.Call, cls: ClassSpec) -> str:
+        name = rust_ident(cls.name)
+        if cls.is_dataclass:
+            args = self._args(node, constructor_params(cls))
+            return f"{name}__new({', '.join(args)})?"
+        if not cls.has_init:
+            return f"{name}::blank()"
+        key = f"{cls.name}.__init__"
+        args = self._args(node, self.functions[key].params[1:])
+        tmp = self.temp()
+        return (
+            f"{{ let {tmp} = {name}::blank(); "
+            f"{fn_name(key)}({', '.join([f'{tmp}.clone()', *args])})?; {tmp} }}"
+        )
+
+    def expr_Attribute(self, node: ast.Attribute) -> str:
+        t = self.type_of(node.value)
+        cls = self.class_of(t)
+        assert cls is not None, ast.unparse(node)
+        if cls.methods.get(node.attr) == "property":
+            return f"{fn_name(cls.name + '.' + node.attr)}({self.expr(node.value)})?"
+        return f"{self.expr(node.value)}.get_{field_ident(node.attr)}()"
+
+    def assign_name(self, target: ast.expr, code: str) -> None:
+        if isinstance(target, ast.Attribute):
+            # CPython evaluates the value first, then the object.
+            v, o = self.temp(), self.temp()
+            self.emit(
+                f"{{ let {v} = {code}; let {o} = {self.expr(target.value)}; "
+                f"{o}.set_{field_ident(target.attr)}({v}); }}"
+            )
+            return
+        super().assign_name(target, code)  # type: ignore[misc]
+
+    def assign_value(self, target: ast.expr, value: ast.expr) -> None:
+        if isinstance(target, ast.Attribute):
+            self.assign_name(target, self.expr_as(value, self.type_of(target)))
+            return
+        super().assign_value(target, value)  # type: ignore[misc]
+
+    def stmt_AugAssign(self, stmt: ast.AugAssign) -> None:
+        target = stmt.target
+        if not isinstance(target, ast.Attribute):
+            super().stmt_AugAssign(stmt)  # type: ignore[misc]
+            return
+        self.comment(stmt)
+        fake = self.spec.aug_nodes[id(stmt)]
+        o, old = self.temp(), self.temp()
+        fi = field_ident(target.attr)
+        self.overrides[id(fake.left)] = old
+        self.emit(
+            f"{{ let {o} = {self.expr(target.value)}; let {old} = {o}.get_{fi}(); "
+            f"let _ptv = {self.expr_as(fake, self.type_of(target))}; {o}.set_{fi}(_ptv); }}"
+        )
+
+    def compare_pair(self, op: ast.cmpop, a: str, ta: PyType, b: str, tb: PyType) -> str:
+        cls = self.class_of(ta)
+        if cls is not None and self.class_of(tb) is cls:
+            negate = isinstance(op, (ast.IsNot, ast.NotEq))
+            if isinstance(op, (ast.Is, ast.IsNot)) or not (cls.is_dataclass and cls.eq):
+                test = f"Rc::ptr_eq(&{a}.o, &{b}.o)"
+            elif isinstance(op, (ast.Eq, ast.NotEq)) and float_fields(cls):
+                test = f"{rust_ident(cls.name)}__eq(&{a}, &{b})?"
+            elif isinstance(op, (ast.Eq, ast.NotEq)):
+                test = f"({a} == {b})"
+            else:
+                raise AssertionError("dataclass ordering is not translated")
+            return f"(!{test})" if negate else test
+        if isinstance(op, (ast.Is, ast.IsNot)) and ta.name == "optional" and ta == tb:
+            test = (
+                f"match (&{a}, &{b}) {{ (Some(x), Some(y)) => Rc::ptr_eq(&x.o, &y.o), "
+                "(None, None) => true, _ => false }"
+            )
+            return f"(!{test})" if isinstance(op, ast.IsNot) else f"({test})"
+        if isinstance(op, (ast.Is, ast.IsNot)) and (ta.name == "optional") != (tb.name == "optional"):
+            opt, plain = (a, b) if ta.name == "optional" else (b, a)
+            test = f"match &{opt} {{ Some(x) => Rc::ptr_eq(&x.o, &{plain}.o), None => false }}"
+            return f"(!{test})" if isinstance(op, ast.IsNot) else f"({test})"
+        return super().compare_pair(op, a, ta, b, tb)  # type: ignore[misc, no-any-return]
+
+
+def _factory_type(t: PyType) -> str:
+    return {"list": "PyList", "dict": "PyDict", "set": "PySet"}[t.name]
+
+
+__all__ = ["ClassTranslator", "class_items", "field_ident", "fn_name", "struct_name"]
