@@ -51,6 +51,9 @@ def translate(spec: ModuleSpec) -> RustCrate:
 
     unit = spec.unit
     const_names = {name: rust_ident(name) for name in spec.constants}
+    from .classes import crossing_classes
+
+    crossing = crossing_classes(spec.classes)
     bodies: dict[str, tuple[list[str], list[str], Export | None]] = {}
     while True:
         _propagate(spec)
@@ -67,6 +70,7 @@ def translate(spec: ModuleSpec) -> RustCrate:
             )
             tr.mutates_lists = _mutates_lists(name, spec)
             tr.classes = spec.classes
+            tr.crossing = crossing
             try:
                 lines = tr.translate()
                 export_lines, export = tr.export() if tr.crosses_boundary() else ([], None)
@@ -104,7 +108,7 @@ def translate(spec: ModuleSpec) -> RustCrate:
         *(["use std::cell::RefCell;", "use std::rc::Rc;"] if classes else []),
         "",
     ]
-    out.extend(class_definitions(classes))
+    out.extend(class_definitions(classes, crossing))
     for name in needed:
         c = spec.constants[name]
         out.append(f"// py:{c.lineno}: {name} = {_short_repr(c.value)}")
@@ -191,8 +195,8 @@ def translate(spec: ModuleSpec) -> RustCrate:
     )
 
 
-def class_definitions(classes: list[Any]) -> list[str]:
-    from .classes import class_items
+def class_definitions(classes: list[Any], crossing: list[Any]) -> list[str]:
+    from .classes import abi_items, class_items
     from .expressions import rust_type
     from .statements import StatementTranslator
 
@@ -200,6 +204,9 @@ def class_definitions(classes: list[Any]) -> list[str]:
     out: list[str] = []
     for cls in classes:
         out.extend(class_items(cls, rust_type, placeholder))
+        names = [c.name for c in crossing]
+        if cls.name in names:
+            out.extend(abi_items(cls, names.index(cls.name)))
     return out
 
 

@@ -289,3 +289,128 @@ def _factory_type(t: PyType) -> str:
 
 
 __all__ = ["ClassTranslator", "class_items", "field_ident", "fn_name", "struct_name"]
+
+
+def boundary_type_ok(t: PyType, classes: dict[str, ClassSpec]) -> bool:
+    """Whether values of type `t` can cross the boundary on the object path."""
+    if t.name in ("int", "float", "bool", "None", "str"):
+        return True
+    if is_class(t):
+        cls = classes.get(class_name(t))
+        return cls is not None and cls.skip is None and cls.fields_done
+    if t.name in ("list", "tuple", "optional"):
+        return all(boundary_type_ok(a, classes) for a in t.args)
+    return False
+
+
+def mentions_class(t: PyType) -> bool:
+    return is_class(t) or any(mentions_class(a) for a in t.args)
+
+
+def crossing_classes(classes: dict[str, ClassSpec]) -> list[ClassSpec]:
+    """Emitted classes whose instances can cross the boundary (every field can)."""
+    emitted = [c for c in classes.values() if c.skip is None and c.fields_done]
+    ok = {c.name for c in emitted}
+    changed = True
+    while changed:
+        changed = False
+        for c in emitted:
+            if c.name in ok and not all(_field_ok(t, classes, ok) for t in c.fields.values()):
+                ok.discard(c.name)
+                changed = True
+    return [c for c in emitted if c.name in ok]
+
+
+def _field_ok(t: PyType, classes: dict[str, ClassSpec], ok: set[str]) -> bool:
+    if is_class(t):
+        return class_name(t) in ok
+    if t.name in ("list", "tuple", "optional"):
+        return all(_field_ok(a, classes, ok) for a in t.args)
+    return t.name in ("int", "float", "bool", "None", "str")
+
+
+def abi_items(cls: ClassSpec, index: int) -> list[str]:
+    """FromAbi / ToAbi / Tracked for a class whose instances cross the boundary."""
+    name = rust_ident(cls.name)
+    n = len(cls.fields)
+    out = [f"impl portalis_rt::abi::FromAbi for {name} {{"]
+    out.append(f"    fn read(r: &mut portalis_rt::abi::Reader) -> PyResult<{name}> {{")
+    out.append(f"        r.object({index}, {n})?;")
+    out.append(f"        let v = {name}::blank();")
+    out.append("        r.track(v.address(), v.clone());")
+    for f in cls.fields:
+        out.append(f"        {{ let x = r.read()?; v.set_{field_ident(f)}(x); }}")
+    out.append("        Ok(v)")
+    out.append("    }")
+    out.append("}")
+    out.append("")
+    out.append(f"impl portalis_rt::abi::ToAbi for {name} {{")
+    out.append("    fn write(&self, w: &mut portalis_rt::abi::Writer) {")
+    out.append("        if !w.reference(self.address()) {")
+    out.append("            portalis_rt::abi::Tracked::write_back(self, w);")
+    out.append("        }")
+    out.append("    }")
+    out.append("}")
+    out.append("")
+    out.append(f"impl portalis_rt::abi::Tracked for {name} {{")
+    out.append("    fn write_back(&self, w: &mut portalis_rt::abi::Writer) {")
+    out.append(f"        w.object({index}, {n});")
+    for f in cls.fields:
+        out.append(f"        portalis_rt::abi::ToAbi::write(&self.get_{field_ident(f)}(), w);")
+    out.append("    }")
+    out.append("}")
+    out.append("")
+    return out
+
+
+def object_export(spec: Any, rust_type: Any) -> list[str]:
+    """The export of a function or method whose signature has instances.
+
+    Every argument travels in the argument buffer; lists and instances are
+    tracked, and after the call each one's final contents are written back
+    (also when the call raised), then the host updates its own objects. For
+    `__init__` the instance is created here and returned: the host copies its
+    attributes onto the object CPython is initialising.
+    """
+    from .names import export_symbol
+
+    symbol = export_symbol(spec.name)
+    is_init = spec.owner and spec.node.name == "__init__"
+    params = spec.params[1:] if is_init else spec.params
+    lines = [
+        "#[no_mangle]",
+        f'pub extern "C" fn {symbol}() -> i32 {{',
+        "    let mut rd = portalis_rt::abi::Reader::args_tracked();",
+    ]
+    for p in params:
+        ident = rust_ident(p.name)
+        lines.append(f"    let {ident}: {rust_type(p.type)} = match rd.read() {{")
+        lines.append("        Ok(v) => v,")
+        lines.append("        Err(e) => return portalis_rt::err::ret_none(Err(e)),")
+        lines.append("    };")
+    args = [f"{rust_ident(p.name)}.clone()" for p in params]
+    if is_init:
+        owner = rust_ident(spec.owner)
+        lines.append(f"    let made = {owner}::blank();")
+        lines.append(
+            f"    let result = {fn_name(spec.name)}({', '.join(['made.clone()', *args])})"
+            ".map(|_| made);"
+        )
+    else:
+        lines.append(f"    let result = {fn_name(spec.name)}({', '.join(args)});")
+    lines.append("    let mut w = rd.writer();")
+    lines.append("    let failed = match result {")
+    lines.append("        Ok(v) => { w.put(&v); None }")
+    lines.append(
+        "        Err(PyErr::Bail(b)) => return portalis_rt::err::ret_none(Err(PyErr::Bail(b))),"
+    )
+    lines.append("        Err(e) => Some(e),")
+    lines.append("    };")
+    lines.append("    rd.write_back_all(&mut w);")
+    lines.append("    w.finish();")
+    lines.append("    match failed {")
+    lines.append("        None => 0,")
+    lines.append("        Some(e) => portalis_rt::err::ret_none(Err(e)),")
+    lines.append("    }")
+    lines.append("}")
+    return lines
