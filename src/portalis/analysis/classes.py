@@ -532,6 +532,13 @@ class ClassChecker:
     def class_of(self, t: PyType) -> ClassSpec | None:
         return self.classes.get(t.name[6:]) if is_class(t) else None
 
+    def receiver_class(self, t: PyType) -> ClassSpec | None:
+        """The class of an attribute's or method's receiver; an Optional one too:
+        if it is None at run time, WASM bails and CPython raises AttributeError."""
+        if t.name == "optional":
+            return self.class_of(t.args[0])
+        return self.class_of(t)
+
     def _require(self, node: ast.AST, cls: ClassSpec) -> None:
         if cls.skip is not None:
             raise Unsupported(
@@ -612,7 +619,7 @@ class ClassChecker:
 
     def infer_method(self, node: ast.Call, attr: ast.Attribute) -> PyType:
         recv = self.infer(attr.value)
-        cls = self.class_of(recv)
+        cls = self.receiver_class(recv)
         if cls is None:
             return super().infer_method(node, attr)  # type: ignore[misc, no-any-return]
         kind = cls.methods.get(attr.attr)
@@ -635,7 +642,7 @@ class ClassChecker:
         if isinstance(node.value, ast.Name) and node.value.id in self.imports:
             return super().infer_Attribute(node)  # type: ignore[misc, no-any-return]
         recv = self.infer(node.value)
-        cls = self.class_of(recv)
+        cls = self.receiver_class(recv)
         if cls is None:
             return super().infer_Attribute(node)  # type: ignore[misc, no-any-return]
         return self.attribute_type(node, cls, node.attr)
@@ -680,7 +687,7 @@ class ClassChecker:
         from .containers import has_unknown, unify
 
         recv = self.check_expr(target.value, state)  # type: ignore[attr-defined]
-        cls = self.class_of(recv)
+        cls = self.receiver_class(recv)
         if cls is None:
             raise Unsupported(target, f"assignment to `{ast.unparse(target)}` is not supported yet")
         attr = target.attr
@@ -727,6 +734,20 @@ class ClassChecker:
                 )
         self.expr_types[id(target)] = known
 
+    def stmt_AnnAssign(self, stmt: ast.AnnAssign, state: Any) -> Any:
+        """`self.root: Node | None = None`: the annotation gives the attribute's type."""
+        from .containers import unify
+
+        if not isinstance(stmt.target, ast.Attribute) or stmt.value is None:
+            return super().stmt_AnnAssign(stmt, state)  # type: ignore[misc]
+        t = self.check_expr(stmt.value, state)  # type: ignore[attr-defined]
+        declared = type_from_annotation(stmt.annotation)
+        if declared is None or unify(declared, t) != declared:
+            raise Unsupported(stmt, f"annotated {ast.unparse(stmt.annotation)} but assigned {t}")
+        self.bind_attribute(stmt.target, declared, state)
+        self.expr_types[id(stmt.value)] = t
+        return state
+
     def stmt_AugAssign(self, stmt: ast.AugAssign, state: Any) -> Any:
         target = stmt.target
         if not isinstance(target, ast.Attribute):
@@ -747,6 +768,20 @@ class ClassChecker:
     aug_nodes: dict[int, ast.BinOp]
 
     # -- operators -------------------------------------------------------------
+    def infer_BoolOp(self, node: ast.BoolOp) -> PyType:
+        """`items or []` with `items: list[int] | None`: a list[int] either way."""
+        from .containers import unify
+
+        if isinstance(node.op, ast.Or) and len(node.values) == 2:
+            ta = self.infer(node.values[0])
+            if ta.name == "optional":
+                tb = self.infer(node.values[1])
+                inner = ta.args[0]
+                if tb.name != "optional" and unify(inner, tb) == inner:
+                    self.require_truthy(node.values[0], inner)
+                    return inner
+        return super().infer_BoolOp(node)  # type: ignore[misc, no-any-return]
+
     def require_truthy(self, node: ast.expr, t: PyType) -> None:
         cls = self.class_of(t)
         if cls is not None:
@@ -756,6 +791,10 @@ class ClassChecker:
         if t.name == "optional":
             inner = self.class_of(t.args[0])
             if inner is not None and not (inner.dunder("__bool__") or inner.dunder("__len__")):
+                return
+            if inner is None:
+                # None is false; otherwise the value's own truth (translator: truthy_code).
+                self.require_truthy(node, t.args[0])
                 return
         super().require_truthy(node, t)  # type: ignore[misc]
 

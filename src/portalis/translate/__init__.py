@@ -24,7 +24,8 @@ __all__ = ["Export", "ExportParam", "RustCrate", "rustfmt", "translate"]
 
 HEADER_ALLOWS = (
     "unused_parens, unused_mut, unused_variables, unused_assignments, unused_labels, "
-    "unused_braces, unused_imports, non_snake_case, non_upper_case_globals, while_true, "
+    "unused_braces, unused_imports, non_snake_case, non_upper_case_globals, "
+    "non_camel_case_types, while_true, "
     "unreachable_code, dead_code, path_statements, clippy::all"
 )
 

@@ -159,6 +159,16 @@ class ClassTranslator:
     def class_of(self, t: PyType) -> ClassSpec | None:
         return self.classes.get(class_name(t)) if is_class(t) else None
 
+    def receiver_class(self, t: PyType) -> ClassSpec | None:
+        return self.class_of(t.args[0] if t.name == "optional" else t)
+
+    def receiver(self, node: ast.expr) -> str:
+        """The instance an attribute is read from; None there bails (CPython raises)."""
+        code = self.expr(node)
+        if self.type_of(node).name == "optional":
+            return f"{code}.ok_or(PyErr::bail(bail::UNSUPPORTED))?"
+        return code
+
     def class_named(self, node: ast.expr) -> ClassSpec | None:
         if isinstance(node, ast.Name) and node.id in self.classes:
             if node.id not in self.local_names and id(node) not in self.spec.comp_names:
@@ -191,11 +201,11 @@ class ClassTranslator:
                 args = self._args(node, self.functions[key].params)
                 return f"{fn_name(key)}({', '.join(args)})?"
             recv_t = self.type_of(node.func.value)
-            recv_cls = self.class_of(recv_t)
+            recv_cls = self.receiver_class(recv_t)
             if recv_cls is not None:
                 key = f"{recv_cls.name}.{node.func.attr}"
                 params = self.functions[key].params
-                recv = self.expr(node.func.value)
+                recv = self.receiver(node.func.value)
                 if recv_cls.methods[node.func.attr] == "static":
                     args = self._args(node, params)
                     return f"{{ {recv}; {fn_name(key)}({', '.join(args)})? }}"
@@ -220,18 +230,19 @@ class ClassTranslator:
 
     def expr_Attribute(self, node: ast.Attribute) -> str:
         t = self.type_of(node.value)
-        cls = self.class_of(t)
-        assert cls is not None, ast.unparse(node)
+        cls = self.receiver_class(t)
+        if cls is None:
+            return super().expr_Attribute(node)  # type: ignore[misc, no-any-return]
         if cls.methods.get(node.attr) == "property":
-            return f"{fn_name(cls.name + '.' + node.attr)}({self.expr(node.value)})?"
-        return f"{self.expr(node.value)}.get_{field_ident(node.attr)}()"
+            return f"{fn_name(cls.name + '.' + node.attr)}({self.receiver(node.value)})?"
+        return f"{self.receiver(node.value)}.get_{field_ident(node.attr)}()"
 
     def assign_name(self, target: ast.expr, code: str) -> None:
         if isinstance(target, ast.Attribute):
             # CPython evaluates the value first, then the object.
             v, o = self.temp(), self.temp()
             self.emit(
-                f"{{ let {v} = {code}; let {o} = {self.expr(target.value)}; "
+                f"{{ let {v} = {code}; let {o} = {self.receiver(target.value)}; "
                 f"{o}.set_{field_ident(target.attr)}({v}); }}"
             )
             return
@@ -254,9 +265,28 @@ class ClassTranslator:
         fi = field_ident(target.attr)
         self.overrides[id(fake.left)] = old
         self.emit(
-            f"{{ let {o} = {self.expr(target.value)}; let {old} = {o}.get_{fi}(); "
+            f"{{ let {o} = {self.receiver(target.value)}; let {old} = {o}.get_{fi}(); "
             f"let _ptv = {self.expr_as(fake, self.type_of(target))}; {o}.set_{fi}(_ptv); }}"
         )
+
+    def expr_BoolOp(self, node: ast.BoolOp) -> str:
+        first = self.type_of(node.values[0])
+        if (
+            isinstance(node.op, ast.Or)
+            and len(node.values) == 2
+            and first.name == "optional"
+            and self.type_of(node).name != "optional"
+        ):
+            inner = first.args[0]
+            other = self.expr_as(node.values[1], inner)
+            test = self.truthy_code("_v", inner)
+            return (
+                f"(match {self.expr(node.values[0])} {{ "
+                f"Some(_v) => if {test} {{ _v }} else {{ {other} }}, None => {{ {other} }} }})"
+            )
+        return super().expr_BoolOp(node)  # type: ignore[misc, no-any-return]
+
+    truthy_code: Any
 
     def compare_pair(self, op: ast.cmpop, a: str, ta: PyType, b: str, tb: PyType) -> str:
         cls = self.class_of(ta)
@@ -271,13 +301,22 @@ class ClassTranslator:
             else:
                 raise AssertionError("dataclass ordering is not translated")
             return f"(!{test})" if negate else test
-        if isinstance(op, (ast.Is, ast.IsNot)) and ta.name == "optional" and ta == tb:
+        if (
+            isinstance(op, (ast.Is, ast.IsNot))
+            and ta.name == "optional"
+            and ta == tb
+            and is_class(ta.args[0])
+        ):
             test = (
                 f"match (&{a}, &{b}) {{ (Some(x), Some(y)) => Rc::ptr_eq(&x.o, &y.o), "
                 "(None, None) => true, _ => false }"
             )
             return f"(!{test})" if isinstance(op, ast.IsNot) else f"({test})"
-        if isinstance(op, (ast.Is, ast.IsNot)) and (ta.name == "optional") != (tb.name == "optional"):
+        if (
+            isinstance(op, (ast.Is, ast.IsNot))
+            and (ta.name == "optional") != (tb.name == "optional")
+            and (is_class(ta) or is_class(tb))
+        ):
             opt, plain = (a, b) if ta.name == "optional" else (b, a)
             test = f"match &{opt} {{ Some(x) => Rc::ptr_eq(&x.o, &{plain}.o), None => false }}"
             return f"(!{test})" if isinstance(op, ast.IsNot) else f"({test})"

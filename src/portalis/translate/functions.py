@@ -118,6 +118,8 @@ class FunctionTranslator(ClassTranslator, StatementTranslator):
 
         spec = self.spec
         assert spec.return_type is not None
+        if spec.owner:
+            return True  # methods all take the object path (objects.py)
         return any(mentions_class(t) for t in [*(p.type for p in spec.params), spec.return_type])
 
     def object_export(self) -> tuple[list[str], Export]:
