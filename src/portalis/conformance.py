@@ -184,9 +184,16 @@ _active = threading.local()
 
 
 def _call_text(args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
-    return (
-        "(" + ", ".join([repr(a) for a in args] + [f"{k}={v!r}" for k, v in kwargs.items()]) + ")"
-    )
+    parts = [_safe_repr(a) for a in args] + [f"{k}={_safe_repr(v)}" for k, v in kwargs.items()]
+    return "(" + ", ".join(parts) + ")"
+
+
+def _safe_repr(value: Any) -> str:
+    """repr() for a message; `self` of an `__init__` call may not be reprable yet."""
+    try:
+        return repr(value)
+    except Exception as exc:
+        return f"<{type(value).__name__} object: repr raised {type(exc).__name__}>"
 
 
 def make_compare(

@@ -20,6 +20,7 @@ from .classes import (
     candidate_class_names,
     check_class_types,
     collect_classes,
+    finalize_classes,
     method_specs,
 )
 from .expressions import fold_constant, scalar_type_of
@@ -281,6 +282,8 @@ def _analyse(unit: SourceUnit, *, optimize: int | None = None) -> ModuleSpec:
                 spec.skip = Diagnostic(path, spec.lineno, spec.col, "cannot infer return type")
                 ctx.skipped_reasons[name] = spec.skip.short()
         pending = []
+
+    finalize_classes(functions, ctx.classes, path)
 
     # A function calling a skipped one cannot run in WASM either.
     changed = True

@@ -850,6 +850,58 @@ __all__ = [
 ]
 
 
+def finalize_classes(functions: dict[str, Any], classes: dict[str, ClassSpec], path: str) -> None:
+    """Skip every function whose types mention a class that did not translate after all.
+
+    A class fails late when its `__init__` does not translate (its attribute
+    types are then unknown) or a dataclass field names an untranslated class.
+    """
+    changed = True
+    while changed:
+        changed = False
+        for cls in classes.values():
+            if cls.skip is None and not cls.fields_done:
+                cls.skip = Diagnostic(path, cls.lineno, cls.col, "cannot infer its attributes")
+                changed = True
+            if cls.skip is None:
+                for t in cls.fields.values():
+                    for c in _mentions(t):
+                        other = classes.get(str(c))
+                        if other is None or other.skip is not None:
+                            why = other.skip.short() if other and other.skip else "not translated"
+                            cls.skip = Diagnostic(
+                                path,
+                                cls.lineno,
+                                cls.col,
+                                f"attribute type `{t}`: class `{c}` is not translated ({why})",
+                            )
+                            changed = True
+                            break
+                    if cls.skip is not None:
+                        break
+        broken = {name: c.skip for name, c in classes.items() if c.skip is not None}
+        for spec in functions.values():
+            if spec.skip is not None:
+                continue
+            seen = [p.type for p in spec.params]
+            seen += list(spec.locals.values()) + list(spec.expr_types.values())
+            if spec.return_type is not None:
+                seen.append(spec.return_type)
+            hit = next((str(c) for t in seen for c in _mentions(t) if str(c) in broken), None)
+            if hit is None and spec.owner in broken:
+                hit = spec.owner
+            if hit is not None:
+                spec.skip = Diagnostic(
+                    path,
+                    spec.lineno,
+                    spec.col,
+                    f"class `{hit}` is not translated ({broken[hit].short()})",  # type: ignore[union-attr]
+                )
+                if spec.owner and spec.node.name == "__init__":
+                    classes[spec.owner].skip = classes[spec.owner].skip or spec.skip
+                changed = True
+
+
 def candidate_class_names(tree: ast.Module, counts: dict[str, int]) -> list[str]:
     """Top-level classes bound once that are not exception classes."""
     known = {st.name: st for st in tree.body if isinstance(st, ast.ClassDef)}
