@@ -11,9 +11,10 @@ caller's own object; two references to one object stay one object).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
-from typing import Any, Callable
+from typing import Any
 
 import pytest
 
@@ -58,7 +59,10 @@ CASES: dict[str, list[Args]] = {
     # frozen dataclass: new instances from methods
     "walk": [lambda m: (m.Point(1, 2), 4), lambda m: (m.Point(0, 0), 0)],
     "Point.moved": [lambda m: (m.Point(1, 2), 3, -4)],
-    "points_equal": [lambda m: (m.Point(1, 2), m.Point(1, 2)), lambda m: (m.Point(1, 2), m.Point(2, 1))],
+    "points_equal": [
+        lambda m: (m.Point(1, 2), m.Point(1, 2)),
+        lambda m: (m.Point(1, 2), m.Point(2, 1)),
+    ],
     # linked structures: Optional attributes, cycles, errors after mutation
     "ring": [lambda m: (3,), lambda m: (1,)],
     "stack_sum": [lambda m: ([1, 2, 3],), lambda m: ([],)],

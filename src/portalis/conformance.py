@@ -142,9 +142,12 @@ def same_value(a: Any, b: Any, _pairs: set[tuple[int, int]] | None = None) -> bo
 def _is_instance(obj: Any) -> bool:
     """An instance of a class defined in Python code (not a builtin or C type)."""
     t = type(obj)
-    return t.__module__ != "builtins" and not isinstance(obj, BaseException) and (
-        hasattr(obj, "__dict__") or bool(getattr(t, "__slots__", ()))
-    ) and not isinstance(obj, type)
+    return (
+        t.__module__ != "builtins"
+        and not isinstance(obj, BaseException)
+        and (hasattr(obj, "__dict__") or bool(getattr(t, "__slots__", ())))
+        and not isinstance(obj, type)
+    )
 
 
 def _state(obj: Any) -> dict[str, Any]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Optional
 
 
 class Counter:
@@ -66,12 +65,12 @@ class Point:
 @dataclass
 class Node:
     value: int
-    next: Optional[Node] = None
+    next: Node | None = None
 
 
 class Stack:
     def __init__(self) -> None:
-        self.top: Optional[Node] = None
+        self.top: Node | None = None
         self.size = 0
 
     def push(self, v: int) -> None:
@@ -146,7 +145,9 @@ def walk(p: Point, steps: int) -> Point:
 
 
 def points_equal(a: Point, b: Point) -> bool:
-    return a == b and not (a != b)
+    same = a == b
+    differ = a != b
+    return same and not differ
 
 
 def ring(n: int) -> Node:

@@ -28,7 +28,7 @@ from typing import Any
 from ..diagnostics import Diagnostic
 from .expressions import bind_call, fold_constant, scalar_type_of
 from .model import NO_DEFAULT, Param, Pending, Unsupported
-from .types import BOOL, NONE, STR, PyType, class_type, is_class, type_from_annotation
+from .types import BOOL, FLOAT, NONE, STR, PyType, class_type, is_class, type_from_annotation
 
 # Exception classes belong to the exceptions feature; these bases mark one.
 EXCEPTION_BASES = {
@@ -455,8 +455,12 @@ def init_order_problem(spec: ClassSpec, fn: ast.FunctionDef) -> Unsupported | No
         )
     assigned: set[str] = set()
     for st in fn.body:
-        value_nodes = st.value if isinstance(st, (ast.Assign, ast.AnnAssign)) else st
-        for node in ast.walk(value_nodes) if value_nodes is not None else []:
+        value_nodes: ast.AST | None = (
+            st.value if isinstance(st, (ast.Assign, ast.AnnAssign)) else st
+        )
+        if value_nodes is None:
+            continue
+        for node in ast.walk(value_nodes):
             if isinstance(node, ast.Name) and node.id == me:
                 parent_ok = False
                 for attr in ast.walk(value_nodes):
@@ -541,9 +545,7 @@ class ClassChecker:
 
     def _require(self, node: ast.AST, cls: ClassSpec) -> None:
         if cls.skip is not None:
-            raise Unsupported(
-                node, f"class `{cls.name}` is not translated ({cls.skip.short()})"
-            )
+            raise Unsupported(node, f"class `{cls.name}` is not translated ({cls.skip.short()})")
         if cls.has_init:
             self.calls.setdefault(f"{cls.name}.__init__", getattr(node, "lineno", 0))
 
@@ -779,14 +781,17 @@ class ClassChecker:
                 inner = ta.args[0]
                 if tb.name != "optional" and unify(inner, tb) == inner:
                     self.require_truthy(node.values[0], inner)
-                    return inner
+                    result: PyType = inner
+                    return result
         return super().infer_BoolOp(node)  # type: ignore[misc, no-any-return]
 
     def require_truthy(self, node: ast.expr, t: PyType) -> None:
         cls = self.class_of(t)
         if cls is not None:
             if cls.dunder("__bool__") or cls.dunder("__len__"):
-                raise Unsupported(node, f"truth value of a `{cls.name}` (it defines __bool__/__len__)")
+                raise Unsupported(
+                    node, f"truth value of a `{cls.name}` (it defines __bool__/__len__)"
+                )
             return  # always true, as object.__bool__ is absent
         if t.name == "optional":
             inner = self.class_of(t.args[0])
@@ -804,6 +809,14 @@ class ClassChecker:
             ta, tb = self.infer(operands[0]), self.infer(operands[1])
             ca, cb = self.class_of(ta), self.class_of(tb)
             op = node.ops[0]
+            if (
+                ca is not None
+                and isinstance(op, (ast.In, ast.NotIn))
+                and tb.name == "list"
+                and tb.args[0] == ta
+                and not (ca.dunder("__eq__") or ca.dunder("__ne__"))
+            ):
+                return BOOL  # identity or the dataclass's fields (floats: see finalize)
             if ca is not None or cb is not None:
                 if ca is not cb:
                     raise Unsupported(node, f"comparison between {ta} and {tb} is not supported")
@@ -813,6 +826,15 @@ class ClassChecker:
                 if isinstance(op, (ast.Eq, ast.NotEq)):
                     if ca.dunder("__eq__") or ca.dunder("__ne__"):
                         raise Unsupported(node, f"`==` on `{ca.name}` (user-defined __eq__)")
+                    for fname, ft in ca.fields.items() if ca.is_dataclass and ca.eq else []:
+                        if ft != FLOAT and (
+                            "float" in str(ft) or _value_eq_with_floats(ft, self.classes)
+                        ):
+                            raise Unsupported(
+                                node,
+                                f"`==` on `{ca.name}`: field `{fname}` holds floats inside "
+                                "(NaN compares by identity)",
+                            )
                     return BOOL
                 if ca.is_dataclass and ca.order:
                     return BOOL
@@ -883,6 +905,17 @@ def finalize_classes(functions: dict[str, Any], classes: dict[str, ClassSpec], p
         for spec in functions.values():
             if spec.skip is not None:
                 continue
+            problem = _instance_use_problem(spec, classes)
+            if problem is not None:
+                node, message = problem
+                spec.skip = Diagnostic(
+                    path,
+                    getattr(node, "lineno", spec.lineno),
+                    getattr(node, "col_offset", 0),
+                    message,
+                )
+                changed = True
+                continue
             seen = [p.type for p in spec.params]
             seen += list(spec.locals.values()) + list(spec.expr_types.values())
             if spec.return_type is not None:
@@ -900,6 +933,64 @@ def finalize_classes(functions: dict[str, Any], classes: dict[str, ClassSpec], p
                 if spec.owner and spec.node.name == "__init__":
                     classes[spec.owner].skip = classes[spec.owner].skip or spec.skip
                 changed = True
+
+
+def _value_eq_with_floats(
+    t: PyType, classes: dict[str, ClassSpec], seen: frozenset[str] = frozenset()
+) -> bool:
+    """Whether comparing values of type `t` may compare a dataclass's float fields."""
+    if is_class(t):
+        cls = classes.get(str(t))
+        if cls is None or not (cls.is_dataclass and cls.eq) or cls.name in seen:
+            return False
+        inner = seen | {cls.name}
+        return any(
+            "float" in str(ft) or _value_eq_with_floats(ft, classes, inner)
+            for ft in cls.fields.values()
+        )
+    return any(_value_eq_with_floats(a, classes, seen) for a in t.args)
+
+
+def _instance_use_problem(spec: Any, classes: dict[str, ClassSpec]) -> tuple[ast.AST, str] | None:
+    """Container operations on instances that the translation cannot do exactly.
+
+    Instances have no hash or ordering in the runtime (dict keys, set
+    elements, sorting without key=, min/max), and a dataclass with float
+    fields compares NaN by object identity, which WASM cannot see, so lists
+    of those are never compared or searched.
+    """
+    types = spec.expr_types
+    for t in [*types.values(), *spec.locals.values()]:
+        if t.name in ("dict", "set") and t.args and _mentions(t.args[0]):
+            return spec.node, f"{t}: instances as dict keys or set elements are not supported yet"
+    for node in ast.walk(spec.node):
+        if isinstance(node, ast.Compare):
+            for operand in [node.left, *node.comparators]:
+                t = types.get(id(operand))
+                if t is not None and t.args and _value_eq_with_floats(t, classes):
+                    return node, f"comparing a {t} (dataclass float fields: NaN identity)"
+        if not isinstance(node, ast.Call):
+            continue
+        keyed = any(k.arg == "key" for k in node.keywords)
+        if isinstance(node.func, ast.Name) and node.func.id in ("sorted", "min", "max", "sum"):
+            for arg in node.args:
+                t = types.get(id(arg))
+                if t is not None and t.args and _mentions(t.args[0]) and not keyed:
+                    return (
+                        node,
+                        f"{node.func.id}() over instances of {t.args[0]} is not supported yet",
+                    )
+        if isinstance(node.func, ast.Attribute):
+            recv = types.get(id(node.func.value))
+            if recv is None or recv.name != "list" or not _mentions(recv.args[0]):
+                continue
+            if node.func.attr == "sort" and not keyed:
+                return node, f"sorting a {recv} without key= is not supported yet"
+            if node.func.attr in ("index", "count", "remove") and _value_eq_with_floats(
+                recv, classes
+            ):
+                return node, f"searching a {recv} (dataclass float fields: NaN identity)"
+    return None
 
 
 def candidate_class_names(tree: ast.Module, counts: dict[str, int]) -> list[str]:
@@ -928,7 +1019,9 @@ def check_class_types(params: list[Param], classes: dict[str, ClassSpec], node: 
                 raise Unsupported(node, f"parameter type `{p.type}`: class `{t}` is not translated")
             if cls.skip is not None:
                 raise Unsupported(
-                    node, f"parameter type `{p.type}`: class `{t}` is not translated ({cls.skip.short()})"
+                    node,
+                    f"parameter type `{p.type}`: class `{t}` is not translated "
+                    f"({cls.skip.short()})",
                 )
         if p.type.name in ("dict", "set") and _mentions(p.type):
             raise Unsupported(node, f"parameter type `{p.type}` is not supported yet")
@@ -961,4 +1054,3 @@ def method_specs(
             if item.name == "__init__":
                 cls.skip = spec.skip
     return out
-

@@ -54,7 +54,7 @@ def translate(spec: ModuleSpec) -> RustCrate:
     const_names = {name: rust_ident(name) for name in spec.constants}
     from .classes import crossing_classes
 
-    crossing = crossing_classes(spec.classes)
+    crossing_cls = crossing_classes(spec.classes)
     bodies: dict[str, tuple[list[str], list[str], Export | None]] = {}
     while True:
         _propagate(spec)
@@ -71,7 +71,7 @@ def translate(spec: ModuleSpec) -> RustCrate:
             )
             tr.mutates_lists = _mutates_lists(name, spec)
             tr.classes = spec.classes
-            tr.crossing = crossing
+            tr.crossing = tuple(crossing_cls)
             try:
                 lines = tr.translate()
                 export_lines, export = tr.export() if tr.crosses_boundary() else ([], None)
@@ -109,7 +109,7 @@ def translate(spec: ModuleSpec) -> RustCrate:
         *(["use std::cell::RefCell;", "use std::rc::Rc;"] if classes else []),
         "",
     ]
-    out.extend(class_definitions(classes, crossing))
+    out.extend(class_definitions(classes, crossing_cls))
     for name in needed:
         c = spec.constants[name]
         out.append(f"// py:{c.lineno}: {name} = {_short_repr(c.value)}")

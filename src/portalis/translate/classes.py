@@ -80,6 +80,13 @@ def class_items(cls: ClassSpec, rust_type: Any, initial_value: Any) -> list[str]
     out.append("    }")
     out.append("}")
     out.append("")
+    out.append(f"impl portalis_rt::list::PyRepr for {name} {{")
+    out.append("    /// Only error messages use it: CPython re-runs the call to word them.")
+    out.append("    fn py_repr(&self) -> PyResult<String> {")
+    out.append("        Err(PyErr::bail(bail::UNSUPPORTED))")
+    out.append("    }")
+    out.append("}")
+    out.append("")
     out.append(f"impl {name} {{")
     inits = ", ".join(f"{rust_ident(f)}: {initial_value(t)}" for f, t in cls.fields.items())
     out.append("    /// A fresh instance whose attributes the constructor then assigns.")
@@ -164,15 +171,19 @@ class ClassTranslator:
 
     def receiver(self, node: ast.expr) -> str:
         """The instance an attribute is read from; None there bails (CPython raises)."""
-        code = self.expr(node)
+        code: str = self.expr(node)
         if self.type_of(node).name == "optional":
             return f"{code}.ok_or(PyErr::bail(bail::UNSUPPORTED))?"
         return code
 
     def class_named(self, node: ast.expr) -> ClassSpec | None:
-        if isinstance(node, ast.Name) and node.id in self.classes:
-            if node.id not in self.local_names and id(node) not in self.spec.comp_names:
-                return self.classes[node.id]
+        if (
+            isinstance(node, ast.Name)
+            and node.id in self.classes
+            and node.id not in self.local_names
+            and id(node) not in self.spec.comp_names
+        ):
+            return self.classes[node.id]
         return None
 
     local_names: dict[str, str]

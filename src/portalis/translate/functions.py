@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ast
 from types import SimpleNamespace
+from typing import Any
 
 from ..analysis.model import FunctionSpec
 from ..analysis.types import BOOL, FLOAT, INT, NONE, STR, PyType, is_list, is_tuple
@@ -111,7 +112,8 @@ class FunctionTranslator(ClassTranslator, StatementTranslator):
         nested = any(is_list(t) and has_mutable(t.args[0]) for t in types)
         return not (nested and self.mutates_lists)
 
-    crossing: list = []  # classes whose instances can cross (translate/classes.py)
+    # Classes whose instances can cross the boundary (translate/classes.py).
+    crossing: tuple[Any, ...] = ()
 
     def uses_objects(self) -> bool:
         from .classes import mentions_class

@@ -45,9 +45,7 @@ class Export:
             lineno=d["lineno"],
             prints=bool(d.get("prints", False)),
             copyback=tuple(d.get("copyback", ())),
-            classes=tuple(
-                (c[0], tuple((f, t) for f, t in c[1])) for c in d.get("classes", ())
-            ),
+            classes=tuple((c[0], tuple((f, t) for f, t in c[1])) for c in d.get("classes", ())),
         )
 
 
