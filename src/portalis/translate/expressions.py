@@ -191,8 +191,9 @@ class ExpressionTranslator(ContainerTranslator, IterationTranslator, StdlibTrans
             name = self.local_names[node.id]
             local_t = self.spec.locals.get(node.id) or self.param_types.get(node.id)
             return name if local_t is None or is_copy(local_t) else f"{name}.clone()"
-        if self.const_types.get(node.id) == STR:
-            return f"{self.const_names[node.id]}()"
+        const_t = self.const_types.get(node.id)
+        if const_t is not None and not is_copy(const_t):
+            return f"{self.const_names[node.id]}()"  # str, list, dict: see translate/constants.py
         return self.const_names[node.id]
 
     const_types: dict[str, PyType]
@@ -274,6 +275,10 @@ class ExpressionTranslator(ContainerTranslator, IterationTranslator, StdlibTrans
             if method is not None:
                 return f"{a}.{method}(&{b})"
             return f"({a} {'==' if isinstance(op, ast.Eq) else '!='} {b})"
+        if isinstance(op, (ast.In, ast.NotIn)) and is_tuple(tb):
+            hits = " || ".join(f"_iv == _tv.{i}" for i in range(len(tb.args)))
+            test = f"{{ let _iv = {a}; let _tv = {b}; {hits} }}"
+            return f"(!{test})" if isinstance(op, ast.NotIn) else f"({test})"
         if isinstance(op, (ast.In, ast.NotIn)):
             test = f"{b}.contains(&{a})"
             return f"(!{test})" if isinstance(op, ast.NotIn) else test
