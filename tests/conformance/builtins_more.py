@@ -159,3 +159,15 @@ def range_minmax(n: int) -> int:
 
 def range_truth(n: int) -> bool:
     return any(range(n)) or all(range(1, n))
+
+
+# -- assignments ---------------------------------------------------------------------------
+def best_pair(xs: list[int]) -> int:
+    best: tuple[int, int] | None = None
+    n = 0
+    for i in range(len(xs)):
+        if best is None or xs[i] > best[1]:
+            best, n = (i, xs[i]), n + 1
+    if best is None:
+        return -1
+    return best[0] * 100 + n
