@@ -202,28 +202,50 @@ def resolve_relative(module: SourceModule, level: int, target: str | None) -> st
     return ".".join(base) or None
 
 
-def _local_names(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
-    """Names a function binds itself (parameters, assignments, loop targets, ...)."""
-    names = {a.arg for a in (*fn.args.posonlyargs, *fn.args.args, *fn.args.kwonlyargs)}
-    if fn.args.vararg:
-        names.add(fn.args.vararg.arg)
-    if fn.args.kwarg:
-        names.add(fn.args.kwarg.arg)
+def _scan_function(
+    fn: ast.FunctionDef | ast.AsyncFunctionDef,
+) -> tuple[set[str], list[tuple[tuple[str, ...], int]]]:
+    """Names a function binds itself, and its calls: one pass over the body (hot at scale)."""
+    args = fn.args
+    names = {a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)}
+    if args.vararg:
+        names.add(args.vararg.arg)
+    if args.kwarg:
+        names.add(args.kwarg.arg)
     declared_global: set[str] = set()
-    for node in ast.walk(fn):
-        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
-            names.add(node.id)
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            if node is not fn:
-                names.add(node.name)
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            for alias in node.names:
+    calls: list[tuple[tuple[str, ...], int, int]] = []
+    stack: list[ast.AST] = list(fn.body)
+    Name, Call, Attribute = ast.Name, ast.Call, ast.Attribute
+    while stack:
+        node = stack.pop()
+        cls = type(node)
+        if cls is Name:
+            if type(node.ctx) is not ast.Load:  # type: ignore[attr-defined]
+                names.add(node.id)  # type: ignore[attr-defined]
+            continue
+        if cls is Call:
+            target = _dotted_expr(node.func)  # type: ignore[attr-defined]
+            if target is not None:
+                calls.append((target, node.lineno, node.col_offset))  # type: ignore[attr-defined]
+        elif cls is Attribute:
+            stack.append(node.value)  # type: ignore[attr-defined]
+            continue
+        elif cls in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
+            names.add(node.name)  # type: ignore[attr-defined]
+        elif cls in (ast.Import, ast.ImportFrom):
+            for alias in node.names:  # type: ignore[attr-defined]
                 names.add((alias.asname or alias.name).split(".")[0])
-        elif isinstance(node, ast.ExceptHandler) and node.name:
-            names.add(node.name)
-        elif isinstance(node, ast.Global):
-            declared_global.update(node.names)
-    return names - declared_global
+        elif cls is ast.ExceptHandler and node.name:  # type: ignore[attr-defined]
+            names.add(node.name)  # type: ignore[attr-defined]
+        elif cls is ast.Global:
+            declared_global.update(node.names)  # type: ignore[attr-defined]
+        for value in node.__dict__.values():
+            if isinstance(value, list):
+                stack.extend(v for v in value if isinstance(v, ast.AST))
+            elif isinstance(value, ast.AST):
+                stack.append(value)
+    calls.sort(key=lambda c: (c[1], c[2]))  # source order
+    return names - declared_global, [(t, line) for t, line, _ in calls]
 
 
 def _dotted_expr(node: ast.expr) -> tuple[str, ...] | None:
@@ -342,14 +364,8 @@ def module_facts(
     for st in tree.body:
         if not isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
-        local = _local_names(st)
-        sites: list[CallSite] = []
-        for node in ast.walk(st):
-            if isinstance(node, ast.Call):
-                target = _dotted_expr(node.func)
-                if target is not None and target[0] not in local:
-                    sites.append(CallSite(target, node.lineno))
-        facts.calls[st.name] = sites
+        local, found = _scan_function(st)
+        facts.calls[st.name] = [CallSite(t, line) for t, line in found if t[0] not in local]
     return facts
 
 

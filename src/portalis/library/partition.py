@@ -364,14 +364,21 @@ def assemble(scans: Sequence[ModuleScan], root: Path) -> Partition:
 
     def blocking_callee(key: tuple[str, str], note: Note) -> tuple[str, str] | None:
         """The package function whose call at the note's line is what keeps `key` in Python."""
-        named = re.match(r"calls `([^`]+)`", note.message)
-        for callee, line in edges.get(key, ()):
-            if callee == key or line != note.line:
-                continue
-            same_name = named is None or named.group(1) == callee[1]
-            if same_name and (callee[0] != key[0] or status(callee) == PYTHON):
+        mentioned = set(re.findall(r"`([^`]+)`", note.message))
+        candidates = [
+            callee
+            for callee, line in edges.get(key, ())
+            if callee != key
+            and line == note.line
+            and (callee[0] != key[0] or status(callee) == PYTHON)
+        ]
+        # The callee the message names (`calls `g``, ``core_mod.mean``), else the first.
+        for callee in candidates:
+            if any(m == callee[1] or m.endswith("." + callee[1]) for m in mentioned):
                 return callee
-        return None
+        if note.message.startswith("calls `"):
+            return None  # it names a callee that is not one of these
+        return candidates[0] if candidates else None
 
     def chain(key: tuple[str, str]) -> list[Hop]:
         hops: list[Hop] = []
