@@ -13,6 +13,7 @@ import operator
 from collections.abc import Callable
 from typing import Any
 
+from .collections_ import CollectionsTyper
 from .containers import PRINTABLE, ContainerTyper, unify
 from .dicts import DictTyper, is_dict
 from .iteration import IterationTyper
@@ -135,7 +136,7 @@ def fold_constant(node: ast.expr, consts: dict[str, Any]) -> Any:
     return NotImplemented
 
 
-class ExpressionTyper(ContainerTyper, IterationTyper, DictTyper, SetTyper):
+class ExpressionTyper(ContainerTyper, IterationTyper, DictTyper, SetTyper, CollectionsTyper):
     """Mixin: `infer(node)` records and returns the PyType of an expression."""
 
     # Provided by the function checker.
@@ -415,6 +416,8 @@ class ExpressionTyper(ContainerTyper, IterationTyper, DictTyper, SetTyper):
         return None
 
     def _infer_stdlib(self, node: ast.Call, target: str) -> PyType:
+        if not target.startswith("math."):
+            return self.infer_collections_call(node, target)  # analysis/collections_.py
         if node.keywords or any(isinstance(a, ast.Starred) for a in node.args):
             raise Unsupported(node, f"{target}() with keyword or * arguments")
         types = [self.infer(a) for a in node.args]

@@ -17,6 +17,7 @@ pub mod float;
 pub mod flow;
 pub mod output;
 pub mod fmt;
+pub mod heap;
 pub mod int;
 pub mod iter;
 pub mod list;

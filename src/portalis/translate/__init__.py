@@ -198,7 +198,11 @@ _MUTATING = {"append", "insert", "pop", "extend", "remove", "clear", "sort", "re
 
 
 def _mutates_directly(fn: FunctionSpec) -> bool:
+    from ..analysis.collections_ import MUTATING
+
     for node in ast.walk(fn.node):
+        if isinstance(node, ast.Call) and fn.stdlib_calls.get(id(node)) in MUTATING:
+            return True  # heapq.heappush(xs, v), bisect.insort(xs, v), ...
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
             recv = fn.expr_types.get(id(node.func.value))
             if recv is not None and recv.name == "list" and node.func.attr in _MUTATING:

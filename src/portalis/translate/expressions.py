@@ -16,6 +16,7 @@ from typing import Any
 from ..analysis.expressions import bind_call
 from ..analysis.model import FunctionSpec
 from ..analysis.types import BOOL, FLOAT, INT, NONE, STR, PyType, is_copy, is_list, is_tuple
+from .collections_ import CollectionsTranslator
 from .containers import ContainerTranslator
 from .iteration import IterationTranslator
 from .names import rust_ident
@@ -124,7 +125,9 @@ def coerce(code: str, src: PyType, dst: PyType) -> str:
     raise AssertionError(f"no coercion {src} -> {dst}")
 
 
-class ExpressionTranslator(ContainerTranslator, IterationTranslator, StdlibTranslator):
+class ExpressionTranslator(
+    ContainerTranslator, IterationTranslator, StdlibTranslator, CollectionsTranslator
+):
     spec: FunctionSpec
     functions: dict[str, FunctionSpec]
     local_names: dict[str, str]
