@@ -13,7 +13,7 @@ import operator
 from collections.abc import Callable
 from typing import Any
 
-from .collections_ import CollectionsTyper
+from .collections_ import CollectionsTyper, DequeTyper, is_deque
 from .containers import PRINTABLE, ContainerTyper, unify
 from .dicts import DictTyper, is_dict
 from .iteration import IterationTyper
@@ -136,7 +136,9 @@ def fold_constant(node: ast.expr, consts: dict[str, Any]) -> Any:
     return NotImplemented
 
 
-class ExpressionTyper(ContainerTyper, IterationTyper, DictTyper, SetTyper, CollectionsTyper):
+class ExpressionTyper(
+    ContainerTyper, IterationTyper, DictTyper, SetTyper, CollectionsTyper, DequeTyper
+):
     """Mixin: `infer(node)` records and returns the PyType of an expression."""
 
     # Provided by the function checker.
@@ -351,8 +353,12 @@ class ExpressionTyper(ContainerTyper, IterationTyper, DictTyper, SetTyper, Colle
                     continue
                 if is_tuple(tb) and tuple_member_ok(ta, tb):
                     continue
-                if (ta == STR and tb == STR) or (is_list(tb) and unify(tb.args[0], ta)):
-                    if is_list(tb) and ta == FLOAT:
+                if (ta == STR and tb == STR) or (
+                    (is_list(tb) or is_deque(tb)) and unify(tb.args[0], ta)
+                ):
+                    if is_deque(tb) and _has_float(ta):
+                        raise Unsupported(node, "`in` on a deque of floats needs NaN identity")
+                    if (is_list(tb) or is_deque(tb)) and ta == FLOAT:
                         raise Unsupported(node, "`in` on a list of floats needs NaN identity")
                     continue
                 raise Unsupported(node, f"`in` between {ta} and {tb} is not supported yet")
@@ -360,7 +366,11 @@ class ExpressionTyper(ContainerTyper, IterationTyper, DictTyper, SetTyper, Colle
                 continue
             if is_set(ta) and ta == tb and not isinstance(op, (ast.Is, ast.IsNot)):
                 continue
-            if (is_list(ta) or is_tuple(ta)) and ta == tb and isinstance(op, (ast.Eq, ast.NotEq)):
+            if (
+                (is_list(ta) or is_tuple(ta) or is_deque(ta))
+                and ta == tb
+                and isinstance(op, (ast.Eq, ast.NotEq))
+            ):
                 if _has_float(ta):
                     raise Unsupported(node, "comparing containers of floats needs NaN identity")
                 continue
@@ -634,6 +644,10 @@ class ExpressionTyper(ContainerTyper, IterationTyper, DictTyper, SetTyper, Colle
             if name == "sum":
                 raise Unsupported(node, f"sum() of a {types[0]} is not supported")
             return PyType("list", (types[0].args[0],))
+        if len(types) == 1 and is_deque(types[0]) and name in ("list", "sorted", "len", "sum"):
+            if name == "len":
+                return INT
+            types = [PyType("list", types[0].args)]  # converted to a list first
         if len(types) == 1 and is_dict(types[0]) and name in ("list", "sorted", "len"):
             self.dict_views[id(node.args[0])] = "keys"  # iterating a dict gives its keys
             types = [PyType("list", (types[0].args[0],))] if name != "len" else types
@@ -685,7 +699,9 @@ class ExpressionTyper(ContainerTyper, IterationTyper, DictTyper, SetTyper, Colle
     comp_names: set[int]
 
     def require_truthy(self, node: ast.expr, t: PyType) -> None:
-        if t not in (INT, FLOAT, BOOL, NONE, STR) and not (is_list(t) or is_dict(t) or is_set(t)):
+        if t not in (INT, FLOAT, BOOL, NONE, STR) and not (
+            is_list(t) or is_dict(t) or is_set(t) or is_deque(t)
+        ):
             raise Unsupported(node, f"truth value of {t} is not supported yet")
 
     def _walk_names_for_constants(self, node: ast.AST) -> None:

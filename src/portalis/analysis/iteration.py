@@ -63,6 +63,9 @@ class IterationTyper:
         if seq.name == "set":
             self.iter_kinds[id(it)] = "set"
             return seq.args[0]
+        if seq.name == "deque":
+            self.iter_kinds[id(it)] = "deque"  # rt/deque.rs: "deque mutated during iteration"
+            return seq.args[0]
         if id(it) in self.dict_views:
             self.iter_kinds[id(it)] = "view_" + self.dict_views[id(it)]
             return seq.args[0]

@@ -36,6 +36,8 @@ def rust_type(t: PyType) -> str:
         return f"PyDict<{rust_type(t.args[0])}, {rust_type(t.args[1])}>"
     if t.name == "set":
         return f"PySet<{rust_type(t.args[0])}>"
+    if t.name == "deque":
+        return f"PyDeque<{rust_type(t.args[0])}>"
     if is_tuple(t):
         inner = ", ".join(rust_type(a) for a in t.args)
         return f"({inner},)" if len(t.args) == 1 else f"({inner})"
@@ -167,7 +169,7 @@ class ExpressionTranslator(
             return f"({code} != 0)"
         if t is FLOAT:
             return f"({code} != 0.0)"
-        if t == STR or t.name in ("list", "dict", "set"):
+        if t == STR or t.name in ("list", "dict", "set", "deque"):
             return f"({code}.len() != 0)"
         if t.name == "optional":
             inner = ExpressionTranslator.truthy_code("_t", t.args[0])

@@ -37,7 +37,7 @@ class IterationTranslator:
             return f"{self.tuple_items(self.expr(it), self.type_of(it))}.into_iter()"
         if kind == "dict":
             return f"{self.expr(it)}.iter_keys()"
-        if kind == "set":
+        if kind in ("set", "deque"):
             return f"{self.expr(it)}.iter()"
         if kind.startswith("view_"):
             # A live view: CPython's iterator checks the dict's size at each step.
@@ -95,7 +95,7 @@ class IterationTranslator:
     def fallible_items(self, it: ast.expr) -> bool:
         """Dict iteration can raise (changed size) at each step: items are PyResults."""
         kind: str = self.spec.iter_kinds.get(id(it), "")
-        return kind in ("dict", "set") or kind.startswith("view_")
+        return kind in ("dict", "set", "deque") or kind.startswith("view_")
 
     def sequence_iter(self, node: ast.expr) -> str:
         return self.iterator(node)

@@ -433,6 +433,8 @@ class StatementTranslator(ExpressionTranslator):
             return "PyDict::new()"
         if t.name == "set":
             return "PySet::new()"
+        if t.name == "deque":
+            return "PyDeque::new(None).ok().unwrap()"  # never fails without a maxlen
         if t.name == "optional":
             return "None"
         if is_tuple(t):
