@@ -158,6 +158,7 @@ class ExpressionTyper(
     function_params: dict[str, list[Any]]
     skipped_functions: dict[str, str]
     module_bindings: set[str]
+    constant_problems: dict[str, str]
     calls: dict[str, int]
     constants_used: set[str]
     collecting: bool
@@ -213,11 +214,18 @@ class ExpressionTyper(
             return FLOAT
         if name in self.function_returns:
             raise Unsupported(node, f"function `{name}` used as a value")
+        if name in self.constant_problems:
+            raise Unsupported(
+                node,
+                f"module-level table `{name}` may be changed ({self.constant_problems[name]})",
+                "a list/dict is read as a constant only if the module never changes or shares it",
+            )
         if name in self.module_bindings:
             raise Unsupported(
                 node,
                 f"module-level name `{name}` is not a constant Portalis can prove",
-                "only names bound once at top level to an int/float/bool constant are read",
+                "constants are names bound once at top level to literals (numbers, str, "
+                "tuples, and lists/dicts of those) or expressions computed from them",
             )
         raise Unsupported(node, f"name `{name}` is not supported here")
 
@@ -354,6 +362,8 @@ class ExpressionTyper(
                     continue
                 if dict_view(tb) is not None and unify(tb.args[0], ta) == tb.args[0]:
                     continue
+                if is_tuple(tb) and tuple_member_ok(ta, tb):
+                    continue
                 if (ta == STR and tb == STR) or (
                     (is_list(tb) or is_deque(tb)) and unify(tb.args[0], ta)
                 ):
@@ -485,6 +495,8 @@ class ExpressionTyper(
                 from .containers import UNKNOWN
 
                 return set_of(UNKNOWN)
+            if isinstance(node.args[0], ast.GeneratorExp):
+                self.genexp_ok.add(id(node.args[0]))  # consumed at once, like a list
             src = self.infer(node.args[0])
             elem = (
                 src.elem
@@ -741,6 +753,13 @@ def narrowing(
         if not_none == positive:
             return {test.left.id: t.args[0]}
     return {}
+
+
+def tuple_member_ok(ta: PyType, tb: PyType) -> bool:
+    """`x in (a, b, c)`: exact when every item has x's type and == is Rust's == (no floats)."""
+    from .dicts import hashable_key
+
+    return bool(tb.args) and all(a == ta for a in tb.args) and hashable_key(ta)
 
 
 def _has_float(t: PyType) -> bool:

@@ -200,8 +200,9 @@ class ExpressionTranslator(
             name = self.local_names[node.id]
             local_t = self.spec.locals.get(node.id) or self.param_types.get(node.id)
             return name if local_t is None or is_copy(local_t) else f"{name}.clone()"
-        if self.const_types.get(node.id) == STR:
-            return f"{self.const_names[node.id]}()"
+        const_t = self.const_types.get(node.id)
+        if const_t is not None and not is_copy(const_t):
+            return f"{self.const_names[node.id]}()"  # str, list, dict: see translate/constants.py
         return self.const_names[node.id]
 
     const_types: dict[str, PyType]
@@ -286,6 +287,10 @@ class ExpressionTranslator(
         if ta.name == "Counter" and not isinstance(op, (ast.In, ast.NotIn)):
             test = f"portalis_rt::counter::eq(&{a}, &{b})"
             return test if isinstance(op, ast.Eq) else f"(!{test})"
+        if isinstance(op, (ast.In, ast.NotIn)) and is_tuple(tb):
+            hits = " || ".join(f"_iv == _tv.{i}" for i in range(len(tb.args)))
+            test = f"{{ let _iv = {a}; let _tv = {b}; {hits} }}"
+            return f"(!{test})" if isinstance(op, ast.NotIn) else f"({test})"
         if isinstance(op, (ast.In, ast.NotIn)):
             test = f"{b}.contains(&{a})"
             return f"(!{test})" if isinstance(op, ast.NotIn) else test
