@@ -15,6 +15,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostic
 from ..ingest import SourceUnit
+from .exceptions import exception_classes
 from .expressions import fold_constant, scalar_type_of
 from .function import FunctionChecker, diagnostic, signature
 from .model import ConstSpec, FunctionSpec, ModuleSpec, Param, Pending, Unsupported
@@ -33,6 +34,7 @@ class _Context:
     skipped_reasons: dict[str, str] = field(default_factory=dict)
     module_bindings: set[str] = field(default_factory=set)
     imports: dict[str, str] = field(default_factory=dict)  # name -> "math" | "math.floor"
+    exc_classes: dict[str, Any] = field(default_factory=dict)  # analysis/exceptions.py
     optimize: int = 0
 
 
@@ -172,9 +174,12 @@ def _analyse(unit: SourceUnit, *, optimize: int | None = None) -> ModuleSpec:
         ctx.constant_types[target.id] = t
         constants[target.id] = ConstSpec(target.id, t, folded, st.lineno)
 
+    ctx.exc_classes, exc_rejected = exception_classes(tree, counts, path)
     functions: dict[str, FunctionSpec] = {}
     for st in tree.body:
-        if isinstance(st, ast.ClassDef):
+        if isinstance(st, ast.ClassDef) and st.name in exc_rejected:
+            other_skipped[st.name] = exc_rejected[st.name]
+        elif isinstance(st, ast.ClassDef) and st.name not in ctx.exc_classes:
             other_skipped[st.name] = Diagnostic(
                 path, st.lineno, st.col_offset, "classes are not supported yet"
             )
@@ -269,7 +274,9 @@ def _analyse(unit: SourceUnit, *, optimize: int | None = None) -> ModuleSpec:
                     changed = True
                     break
 
-    return ModuleSpec(unit, functions, constants, other_skipped, ctx.optimize)
+    return ModuleSpec(
+        unit, functions, constants, other_skipped, ctx.optimize, exc_classes=ctx.exc_classes
+    )
 
 
 # Re-exported for translation.
