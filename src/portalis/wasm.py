@@ -128,7 +128,7 @@ def _record(
     if args is not None:
         from .marshal import _Decoder
 
-        values = _Decoder(args, []).value()
+        values = _Decoder(args, []).value() if args else ()
         exc = exception_class(kind, scope)(*values)
     else:
         exc = build_exception(kind, None if msg is None else msg.decode("utf-8"), scope)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import ast
 import builtins
+import copy
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,7 +64,8 @@ class ExcClass:
     lineno: int
     root: str  # the built-in exception it derives from
     ancestors: tuple[str, ...]  # module classes above it, nearest first
-    init_params: tuple[str, ...] | None  # own `__init__` parameters (None: inherited)
+    init_params: tuple[str, ...] | None  # `__init__` parameters (None: BaseException's)
+    super_args: tuple[ast.expr, ...]  # what that `__init__` passes to super().__init__
 
 
 @dataclass
@@ -75,6 +77,9 @@ class RaiseSpec:
     has_args: bool = False
     computed: ast.expr | None = None  # computed str message
     args: list[ast.expr] = field(default_factory=list)  # constructor args (user_args)
+    # user_args: what str() shows: "unknown", "none" (no message) or "expr" (`shown`)
+    shown_kind: str = "unknown"
+    shown: ast.expr | None = None
     cause: str | None = None  # None | "none" | name of the handled exception
 
 
@@ -125,7 +130,7 @@ def _safe_value(node: ast.expr, params: set[str]) -> bool:
     return True
 
 
-def _check_init(fn: ast.FunctionDef, cls_name: str) -> tuple[str, ...]:
+def _check_init(fn: ast.FunctionDef, cls_name: str) -> tuple[tuple[str, ...], tuple[ast.expr, ...]]:
     a = fn.args
     if fn.decorator_list or a.vararg or a.kwarg or a.kwonlyargs or a.posonlyargs or a.defaults:
         raise Unsupported(fn, f"`{cls_name}.__init__` has a signature Portalis does not support")
@@ -140,6 +145,7 @@ def _check_init(fn: ast.FunctionDef, cls_name: str) -> tuple[str, ...]:
             )
     params = set(names[1:])
     supers = 0
+    super_args: tuple[ast.expr, ...] = ()
     for i, st in enumerate(fn.body):
         if i == 0 and isinstance(st, ast.Expr) and isinstance(st.value, ast.Constant):
             continue  # docstring
@@ -156,6 +162,7 @@ def _check_init(fn: ast.FunctionDef, cls_name: str) -> tuple[str, ...]:
             and all(_safe_value(x, params) for x in st.value.args)
         ):
             supers += 1
+            super_args = tuple(st.value.args)
             continue
         if (
             isinstance(st, ast.Assign)
@@ -174,7 +181,7 @@ def _check_init(fn: ast.FunctionDef, cls_name: str) -> tuple[str, ...]:
         )
     if supers != 1:
         raise Unsupported(fn, f"`{cls_name}.__init__` must call `super().__init__(...)` once")
-    return tuple(names[1:])
+    return tuple(names[1:]), super_args
 
 
 def exception_classes(
@@ -206,6 +213,7 @@ def exception_classes(
                     base, f"exception classes derived from `{base.id}` are not supported yet"
                 )
             init: tuple[str, ...] | None = None
+            super_args: tuple[ast.expr, ...] = ()
             for i, item in enumerate(st.body):
                 if isinstance(item, ast.Pass) or (
                     isinstance(item, ast.Expr)
@@ -214,7 +222,7 @@ def exception_classes(
                 ):
                     continue
                 if isinstance(item, ast.FunctionDef) and item.name == "__init__" and init is None:
-                    init = _check_init(item, st.name)
+                    init, super_args = _check_init(item, st.name)
                     continue
                 raise Unsupported(
                     item,
@@ -235,10 +243,12 @@ def exception_classes(
         if parent is not None:
             root, ancestors = parent.root, (parent.name, *parent.ancestors)
             if init is None:
-                init = parent.init_params
+                init, super_args = parent.init_params, parent.super_args
         else:
             root, ancestors = base.id, ()
-        found[st.name] = ExcClass(st.name, USER_BASE + len(found), st.lineno, root, ancestors, init)
+        found[st.name] = ExcClass(
+            st.name, USER_BASE + len(found), st.lineno, root, ancestors, init, super_args
+        )
     return found, rejected
 
 
@@ -384,15 +394,39 @@ class ExceptionChecks:
         for c in self.exc_classes.values():
             if c.code not in spec.codes:
                 continue
-            if c.init_params is not None:
-                raise Unsupported(
-                    node,
-                    f"`str()` of a caught `{c.name}`, whose class defines `__init__`, "
-                    "is not supported yet",
-                )
             root = _builtin_exc(c.root)
             if root is not None and root.__str__ is not BaseException.__str__:
                 raise Unsupported(node, f"`str()` of a caught `{c.name}` is not supported yet")
+
+    def _shown(self, spec: RaiseSpec, user: ExcClass, state: Any) -> None:
+        """What `str(e)` of this new exception shows, when it can be computed in WASM.
+
+        The `__init__` only formats its parameters (see `_check_init`), so with
+        plain names and constants as arguments the message is that
+        expression with the arguments put in; otherwise `str(e)` bails."""
+        if not user.super_args:
+            spec.shown_kind = "none"
+            return
+        if len(user.super_args) != 1 or not all(
+            isinstance(a, (ast.Name, ast.Constant)) for a in spec.args
+        ):
+            return
+        assert user.init_params is not None
+        mapping = dict(zip(user.init_params, spec.args))
+
+        class Put(ast.NodeTransformer):
+            def visit_Name(self, node: ast.Name) -> ast.AST:
+                arg = mapping.get(node.id)
+                return copy.deepcopy(arg) if arg is not None else node
+
+        shown = Put().visit(copy.deepcopy(user.super_args[0]))
+        check: Any = self
+        try:
+            t = check.check_expr(shown, state)
+        except Unsupported:
+            return
+        if t == STR:
+            spec.shown_kind, spec.shown = "expr", shown
 
     def stmt_Raise(self, stmt: ast.Raise, state: Any) -> Any:
         check: Any = self
@@ -446,12 +480,15 @@ class ExceptionChecks:
                         f"given {len(call_args)}",
                         "CPython raises TypeError here; the function stays Python",
                     )
+                if len(call_args) > 5:
+                    raise Unsupported(exc, f"`{name}(...)` with more than 5 arguments")
                 for a in call_args:
                     t = check.check_expr(a, state)
                     if t not in _ARG_TYPES:
                         raise Unsupported(a, f"`{name}` argument of type {t} is not supported yet")
                 spec.kind = "user_args"
                 spec.args = list(call_args)
+                self._shown(spec, user, state)
                 self.exc_info[id(stmt)] = spec
                 return None
             spec.kind = "user"

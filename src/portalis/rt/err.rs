@@ -29,6 +29,9 @@ pub struct Exc {
     /// Constructor arguments for a module class with its own `__init__`
     /// (abi.rs encoding of a tuple): the host calls the real class with them.
     pub args: Option<Vec<u8>>,
+    /// False when `msg` is not what `str(e)` shows (a class whose `__init__`
+    /// builds a message the translation could not compute): `str(e)` bails.
+    pub str_known: bool,
     pub context: Context,
     pub cause: Cause,
 }

@@ -29,6 +29,7 @@ fn resolve(e: PyErr) -> PyErr {
             kind,
             msg,
             args: None,
+            str_known: true,
             context: context_now(),
             cause: Cause::Unset,
         })),
@@ -88,6 +89,7 @@ pub fn user(kind: u32, msg: Option<&str>) -> PyErr {
         kind,
         msg: msg.map(|m| m.to_string()),
         args: None,
+        str_known: true,
         context: Context::Pending,
         cause: Cause::Unset,
     }))
@@ -95,11 +97,14 @@ pub fn user(kind: u32, msg: Option<&str>) -> PyErr {
 
 /// `raise Cls(a, b)` for a class with its own `__init__`: the host builds it
 /// from these arguments (abi.rs encoding), running the real `__init__`.
-pub fn user_args(kind: u32, args: Vec<u8>) -> PyErr {
+/// `shown`: what `str(e)` gives, when the translation could compute it
+/// (`Some(None)`: the `__init__` passes no message).
+pub fn user_args(kind: u32, args: Vec<u8>, shown: Option<Option<&str>>) -> PyErr {
     PyErr::Exc(Box::new(Exc {
         kind,
-        msg: None,
+        msg: shown.and_then(|m| m.map(|m| m.to_string())),
         args: Some(args),
+        str_known: shown.is_some(),
         context: Context::Pending,
         cause: Cause::Unset,
     }))
@@ -116,6 +121,7 @@ pub fn with_cause(e: PyErr, cause: Option<PyErr>) -> PyErr {
             kind,
             msg,
             args: None,
+            str_known: true,
             context: Context::Pending,
             cause,
         })),
@@ -131,6 +137,11 @@ pub fn with_cause(e: PyErr, cause: Option<PyErr>) -> PyErr {
 /// (KeyError shows the key's repr). Analysis only allows it for exceptions
 /// with no argument or one str argument.
 pub fn exc_str(e: &PyErr) -> PyResult<PyStr> {
+    if let PyErr::Exc(x) = e {
+        if !x.str_known {
+            return Err(PyErr::bail(crate::err::bail::UNSUPPORTED));
+        }
+    }
     let msg = match e.msg() {
         None => return Ok(PyStr::from_str("")),
         Some(m) => m,

@@ -115,6 +115,8 @@ class ExceptionTranslator(StatementTranslator):
         self.emit(f"Err({err}) if !{err}.is_raise() => return Err({err}),")
         self.emit(f"{res} => {{")
         self.depth += 1
+        # Its context is fixed before it becomes the handled one (rt/raise.rs).
+        self.emit(f"let {res} = match {res} {{ Err(e) => Err({RT}::caught(e)), ok => ok }};")
         # An exception on its way out is "being handled" while `finally` runs.
         self.emit(f"let {guard} = match &{res} {{ Err(e) => Some({RT}::handling(e)), _ => None }};")
         self._closure(fin, lambda: self.body(stmt.finalbody))
@@ -158,10 +160,15 @@ class ExceptionTranslator(StatementTranslator):
 
     def _new_exception(self, spec: RaiseSpec) -> str:
         if spec.kind == "user_args":
-            if not spec.args:
-                return f"{RT}::user({spec.code}, None)"
             values = ", ".join(self.expr(a) for a in spec.args)
-            return f"{RT}::user_args({spec.code}, portalis_rt::abi::encode(&({values},)))"
+            args = f"portalis_rt::abi::encode(&({values},))" if spec.args else "Vec::new()"
+            if spec.shown_kind == "expr" and spec.shown is not None:
+                return (
+                    f"{{ let _a = {args}; let _m = {self.expr(spec.shown)}; "
+                    f"{RT}::user_args({spec.code}, _a, Some(Some(_m.as_str()))) }}"
+                )
+            shown = "Some(None)" if spec.shown_kind == "none" else "None"
+            return f"{RT}::user_args({spec.code}, {args}, {shown})"
         if spec.kind == "user":
             if spec.computed is not None:
                 text = self.expr(spec.computed)
