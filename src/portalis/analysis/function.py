@@ -131,7 +131,6 @@ class FunctionChecker(ExceptionChecks, StatementChecker):
         self.const_sets: set[int] = set()
         self.test_boolops: set[int] = set()
         self.dict_views: dict[int, str] = {}
-        self.handler_depth = 0
         self.exc_info: dict[int, Any] = {}
         self.exc_scopes: list[tuple[str, str | None]] = []
         self.prints = False
