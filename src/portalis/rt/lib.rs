@@ -26,6 +26,7 @@ pub mod list;
 pub mod math;
 pub mod pyver;
 pub mod range;
+pub mod raise;
 pub mod set;
 pub mod slice;
 pub mod str;

@@ -45,6 +45,8 @@ def rust_type(t: PyType) -> str:
     if is_tuple(t):
         inner = ", ".join(rust_type(a) for a in t.args)
         return f"({inner},)" if len(t.args) == 1 else f"({inner})"
+    if t.name == "exception":
+        return "PyErr"
     raise AssertionError(f"no Rust type for {t}")
 
 
