@@ -30,6 +30,7 @@ from .constants import (
     mutable_constant_problems,
     stdlib_value_imports,
 )
+from .exceptions import exception_classes
 from .function import FunctionChecker, diagnostic, signature
 from .model import ConstSpec, FunctionSpec, ModuleSpec, Param, Pending, Unsupported
 from .rewrites import rewrite_range_arguments
@@ -60,6 +61,7 @@ class _Context:
     imports: dict[str, str] = field(default_factory=dict)  # name -> "math" | "math.floor"
     # module-level list/dict names that are not constants, and why
     constant_problems: dict[str, str] = field(default_factory=dict)
+    exc_classes: dict[str, Any] = field(default_factory=dict)  # analysis/exceptions.py
     optimize: int = 0
     classes: dict[str, ClassSpec] = field(default_factory=dict)
 
@@ -248,9 +250,12 @@ def _analyse(unit: SourceUnit, *, optimize: int | None = None) -> ModuleSpec:
     # here (see analysis/constants.py); lists and dicts only when never mutated.
     constants = module_constants(tree, counts, ctx)
 
+    ctx.exc_classes, exc_rejected = exception_classes(tree, counts, path)
     functions: dict[str, FunctionSpec] = {}
     ctx.classes, class_skips = collect_classes(tree, counts, path, ctx.constants)
-    other_skipped.update(class_skips)
+    other_skipped.update(
+        {k: d for k, d in class_skips.items() if k not in ctx.exc_classes and k not in exc_rejected}
+    )
     for st in tree.body:
         if isinstance(st, ast.ClassDef) and st.name in ctx.classes:
             for spec in method_specs(ctx.classes[st.name], path, ctx.constants, ctx.classes):
@@ -259,6 +264,16 @@ def _analyse(unit: SourceUnit, *, optimize: int | None = None) -> ModuleSpec:
                     ctx.function_params[spec.name] = spec.params
                     ctx.function_returns[spec.name] = None
             continue
+        if isinstance(st, ast.ClassDef) and st.name in exc_rejected:
+            other_skipped[st.name] = exc_rejected[st.name]
+        elif (
+            isinstance(st, ast.ClassDef)
+            and st.name not in ctx.exc_classes
+            and st.name not in other_skipped
+        ):
+            other_skipped[st.name] = Diagnostic(
+                path, st.lineno, st.col_offset, "classes are not supported yet"
+            )
         if not isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
         rewrite_range_arguments(st)
@@ -361,7 +376,15 @@ def _analyse(unit: SourceUnit, *, optimize: int | None = None) -> ModuleSpec:
                     changed = True
                     break
 
-    return ModuleSpec(unit, functions, constants, other_skipped, ctx.optimize, ctx.classes)
+    return ModuleSpec(
+        unit,
+        functions,
+        constants,
+        other_skipped,
+        ctx.optimize,
+        exc_classes=ctx.exc_classes,
+        classes=ctx.classes,
+    )
 
 
 # Re-exported for translation.

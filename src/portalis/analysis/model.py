@@ -77,6 +77,8 @@ class FunctionSpec:
     const_sets: set[int] = field(default_factory=set)  # set displays CPython makes constant
     prints: bool = False  # this function itself calls print()
     owner: str = ""  # methods: the class name (the spec's name is "Class.method")
+    # raise/except/`e` nodes -> their analysis (analysis/exceptions.py)
+    exc_info: dict[int, Any] = field(default_factory=dict)
     skip: Diagnostic | None = None
 
     @property
@@ -94,6 +96,8 @@ class ModuleSpec:
     other_skipped: dict[str, Diagnostic] = field(default_factory=dict)
     optimize: int = 0
     classes: dict[str, Any] = field(default_factory=dict)  # name -> classes.ClassSpec
+    # The module's own exception classes (analysis/exceptions.py), in code order.
+    exc_classes: dict[str, Any] = field(default_factory=dict)
 
     @property
     def translated(self) -> list[str]:

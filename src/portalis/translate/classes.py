@@ -263,6 +263,13 @@ class ClassTranslator:
         if isinstance(target, ast.Attribute):
             self.assign_name(target, self.expr_as(value, self.type_of(target)))
             return
+        if isinstance(target, ast.Subscript) and not isinstance(target.slice, ast.Slice):
+            # `xs[i] = 5` into a list[int | None]: the item is Some(5).
+            container = self.type_of(target.value)
+            item = {"list": 0, "dict": 1}.get(container.name)
+            if item is not None and container.args[item].name == "optional":
+                self.assign_name(target, self.expr_as(value, container.args[item]))
+                return
         super().assign_value(target, value)  # type: ignore[misc]
 
     def stmt_AugAssign(self, stmt: ast.AugAssign) -> None:

@@ -31,6 +31,9 @@ class Export:
     # every crossing class of the module, in class-index order, as
     # (name, ((field, type), ...)).
     classes: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
+    # The module's own exception classes, by name: exception code
+    # USER_BASE + k (rt/err.rs) is raised as the k-th, looked up at raise time.
+    exc_classes: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -46,6 +49,7 @@ class Export:
             prints=bool(d.get("prints", False)),
             copyback=tuple(d.get("copyback", ())),
             classes=tuple((c[0], tuple((f, t) for f, t in c[1])) for c in d.get("classes", ())),
+            exc_classes=tuple(d.get("exc_classes", ())),
         )
 
 
