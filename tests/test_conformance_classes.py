@@ -76,6 +76,21 @@ CASES: dict[str, list[Args]] = {
         lambda m: (m.Node(1), m.Node(2)),
         lambda m: (lambda n: (n, n))(m.Node(5)),  # one object twice: runs in CPython
     ],
+    # text: the class's __str__/__repr__, the dataclass's generated repr
+    "texts": [lambda m: (12345,), lambda m: (-7,)],
+    "version_text": [
+        lambda m: (m.Version(1, 2, "rc'1"), m.Node(1, m.Node(2))),
+        lambda m: (m.Version(0, 0), m.Node(-1)),
+    ],
+    "Money.__repr__": [lambda m: (m.Money(5),)],
+    # order=True, and operators the class defines (reflected __gt__ from __lt__)
+    "compare_versions": [
+        lambda m: (m.Version(1, 2), m.Version(1, 10)),
+        lambda m: (m.Version(1, 2, "b"), m.Version(1, 2, "a")),
+        lambda m: (m.Version(3, 0), m.Version(3, 0)),
+    ],
+    "newest": [lambda m: ([m.Version(1, 0), m.Version(2, 1, "x"), m.Version(2, 1)],)],
+    "money_ops": [lambda m: (3, 4), lambda m: (250, 3), lambda m: (-20, 4)],
 }
 
 EXPECTED_SKIPS = {

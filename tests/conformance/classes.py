@@ -230,3 +230,67 @@ class Maybe:
     def __init__(self, flag: bool) -> None:
         if flag:
             self.v = 1
+
+
+# -- text, ordering and operators ------------------------------------------------------
+
+
+@dataclass(order=True, frozen=True)
+class Version:
+    major: int
+    minor: int
+    tag: str = ""
+
+
+class Money:
+    def __init__(self, cents: int) -> None:
+        self.cents = cents
+
+    def __add__(self, other: Money) -> Money:
+        return Money(self.cents + other.cents)
+
+    def __lt__(self, other: Money) -> bool:
+        return self.cents < other.cents
+
+    def __len__(self) -> int:
+        return self.cents
+
+    def __contains__(self, c: int) -> bool:
+        return 0 <= c <= self.cents
+
+    def __str__(self) -> str:
+        return f"${self.cents // 100}.{self.cents % 100:02d}"
+
+    def __repr__(self) -> str:
+        return f"Money({self.cents})"
+
+    __radd__ = __add__
+
+
+def compare_versions(a: Version, b: Version) -> list[bool]:
+    return [a < b, a <= b, a > b, a >= b, a == b, a != b]
+
+
+def newest(vs: list[Version]) -> Version:
+    best = vs[0]
+    for v in vs:
+        if v > best:
+            best = v
+    return best
+
+
+def money_ops(a: int, b: int) -> tuple[int, bool, bool, int, bool]:
+    m, n = Money(a), Money(b)
+    t = m + n
+    t += m
+    return t.cents, m < n, m > n, len(t), 5 in m
+
+
+def texts(a: int) -> str:
+    m = Money(a)
+    print(m, repr(m))
+    return f"{m}|{m!r}|{m!s}|{m!r}"
+
+
+def version_text(v: Version, n: Node) -> str:
+    return f"{v} {v!r} {n!s}"

@@ -22,13 +22,25 @@ from __future__ import annotations
 
 import ast
 import copy
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagnostics import Diagnostic
 from .expressions import bind_call, fold_constant, scalar_type_of
 from .model import NO_DEFAULT, Param, Pending, Unsupported
-from .types import BOOL, FLOAT, NONE, STR, PyType, class_type, is_class, type_from_annotation
+from .types import (
+    BOOL,
+    FLOAT,
+    INT,
+    NONE,
+    STR,
+    PyType,
+    approve_text,
+    class_type,
+    is_class,
+    type_from_annotation,
+)
 
 # Exception classes belong to the exceptions feature; these bases mark one.
 EXCEPTION_BASES = {
@@ -126,6 +138,7 @@ class ClassSpec:
     factories: dict[str, str] = field(default_factory=dict)  # field -> "list" | "dict" | "set"
     consts: dict[str, Any] = field(default_factory=dict)  # class-level constants
     methods: dict[str, str] = field(default_factory=dict)  # name -> "method"|"static"|"property"
+    aliases: dict[str, str] = field(default_factory=dict)  # `__radd__ = __add__`
     fields_done: bool = False  # field types are final (dataclass, or __init__ analysed)
     skip: Diagnostic | None = None
 
@@ -321,6 +334,12 @@ def _class_spec(
             name = item.targets[0].id
             if name == "__slots__":
                 continue  # instances then have exactly the attributes __init__ assigns
+            if isinstance(item.value, ast.Name) and item.value.id in spec.methods:
+                if name in spec.methods or name in stored:
+                    raise Unsupported(item, f"`{name}` is bound twice in the class")
+                spec.methods[name] = spec.methods[item.value.id]
+                spec.aliases[name] = spec.aliases.get(item.value.id, item.value.id)
+                continue
             value = fold_constant(item.value, {**consts, **spec.consts})
             vt = scalar_type_of(value) if value is not NotImplemented else None
             if vt is None or vt == NONE:
@@ -564,6 +583,12 @@ class ClassChecker:
         cls = self.class_named(node.func)
         if cls is not None:
             return self.infer_constructor(node, cls)
+        text = self._infer_text_builtin(node)
+        if text is not None:
+            return text
+        length = self._infer_len(node)
+        if length is not None:
+            return length
         if isinstance(node.func, ast.Attribute):
             owner = self.class_named(node.func.value)
             if owner is not None:
@@ -602,7 +627,7 @@ class ClassChecker:
                 )
 
     def call_method(self, node: ast.Call, cls: ClassSpec, name: str, *, with_self: bool) -> PyType:
-        key = f"{cls.name}.{name}"
+        key = f"{cls.name}.{cls.aliases.get(name, name)}"
         self.calls.setdefault(key, node.lineno)
         if key in self.skipped_functions:
             raise Unsupported(
@@ -655,7 +680,7 @@ class ClassChecker:
             self.const_values[id(node)] = value
             return scalar_type_of(value)  # type: ignore[return-value]
         if cls.methods.get(attr) == "property":
-            key = f"{cls.name}.{attr}"
+            key = f"{cls.name}.{cls.aliases.get(attr, attr)}"
             self.calls.setdefault(key, node.lineno)
             if key in self.skipped_functions:
                 raise Unsupported(
@@ -769,6 +794,134 @@ class ClassChecker:
 
     aug_nodes: dict[int, ast.BinOp]
 
+    # -- str() / repr() of instances --------------------------------------------
+    def instance_text(
+        self, node: ast.AST, t: PyType, kind: str, seen: frozenset[str] = frozenset()
+    ) -> bool:
+        """Check that `str(v)` (kind "str") or `repr(v)` of a `t` is exact; False if `t`
+        holds no instance (the ordinary checks apply). Raises Unsupported otherwise."""
+        inner = t.args[0] if t.name == "optional" else t
+        cls = self.class_of(inner)
+        if cls is None:
+            return False
+        if cls.name in seen:
+            return True  # a recursive dataclass: already being checked
+        method = text_method(cls, kind)
+        if method is not None:
+            key = f"{cls.name}.{cls.aliases.get(method, method)}"
+            self.calls.setdefault(key, getattr(node, "lineno", 0))
+            if key in self.skipped_functions:
+                raise Unsupported(
+                    node, f"calls `{key}`, which is not translated ({self.skipped_functions[key]})"
+                )
+            ret = self.function_returns.get(key)
+            if ret is None:
+                raise Pending(key)
+            if ret != STR:
+                raise Unsupported(node, f"`{key}` returns {ret}: CPython raises TypeError")
+            return True
+        if not (cls.is_dataclass and cls.repr):
+            raise Unsupported(
+                node,
+                f"{kind}() of a `{cls.name}` shows its address (no __repr__ of its own)",
+            )
+        for fname, ft in cls.fields.items():
+            if ft.name == "optional" and ft.args[0] in (INT, FLOAT, BOOL, STR):
+                continue
+            if ft in (INT, FLOAT, BOOL, NONE, STR):
+                continue
+            if not self.instance_text(node, ft, "repr", seen | {cls.name}):
+                raise Unsupported(node, f"repr() of the dataclass field `{fname}`: {ft}")
+        return True
+
+    def _approved(self, items: Sequence[tuple[ast.AST, ast.expr, str]]) -> set[PyType]:
+        ok = set()
+        for where, value, kind in items:
+            t = self.infer(value)
+            if self.instance_text(where, t, kind):
+                ok.add(t)
+        return ok
+
+    def infer_JoinedStr(self, node: ast.JoinedStr) -> PyType:
+        items = []
+        for part in node.values:
+            if isinstance(part, ast.FormattedValue):
+                t = self.infer(part.value)
+                if self.receiver_class(t) is not None and part.format_spec is not None:
+                    raise Unsupported(part, "a format spec on an instance (object.__format__)")
+                kind = "repr" if part.conversion == ord("r") else "str"
+                items.append((part, part.value, kind))
+        with approve_text(self._approved(items)):
+            return super().infer_JoinedStr(node)  # type: ignore[misc, no-any-return]
+
+    def _infer_print(self, node: ast.Call) -> PyType:
+        items = [(a, a, "str") for a in node.args if not isinstance(a, ast.Starred)]
+        with approve_text(self._approved(items)):
+            return super()._infer_print(node)  # type: ignore[misc, no-any-return]
+
+    def call_dunder(self, node: ast.AST, cls: ClassSpec, method: str, *arg_types: PyType) -> PyType:
+        """An operator calling the class's own `method` on arguments of exactly its
+        parameters' types (anything else could take another path in CPython)."""
+        key = f"{cls.name}.{cls.aliases.get(method, method)}"
+        self.calls.setdefault(key, getattr(node, "lineno", 0))
+        if key in self.skipped_functions:
+            raise Unsupported(
+                node, f"calls `{key}`, which is not translated ({self.skipped_functions[key]})"
+            )
+        params = self.function_params.get(key)
+        if params is None or len(params) != 1 + len(arg_types) or cls.methods[method] != "method":
+            raise Unsupported(node, f"`{key}` is not a method Portalis can call here")
+        for p, t in zip(params[1:], arg_types):
+            if p.type != t:
+                raise Unsupported(node, f"`{key}` takes {p.type}, given {t} here")
+        ret = self.function_returns.get(key)
+        if ret is None:
+            raise Pending(key)
+        return ret
+
+    def infer_BinOp(self, node: ast.BinOp) -> PyType:
+        lt = self.infer(node.left)
+        cls = self.class_of(lt)
+        if cls is None:
+            return super().infer_BinOp(node)  # type: ignore[misc, no-any-return]
+        method = BINARY_DUNDERS.get(type(node.op))
+        if method is None or not cls.dunder(method):
+            raise Unsupported(node, f"`{ast.unparse(node)}`: `{cls.name}` defines no {method}")
+        rt = self.infer(node.right)
+        return self.call_dunder(node, cls, method, rt)
+
+    def _infer_len(self, node: ast.Call) -> PyType | None:
+        f = node.func
+        if not (
+            isinstance(f, ast.Name)
+            and f.id == "len"
+            and f.id not in self.assigned_names
+            and len(node.args) == 1
+            and not node.keywords
+        ):
+            return None
+        cls = self.class_of(self.infer(node.args[0]))
+        if cls is None:
+            return None
+        if not cls.dunder("__len__"):
+            raise Unsupported(node, f"len() of a `{cls.name}` (no __len__): CPython raises")
+        if self.call_dunder(node, cls, "__len__") != INT:
+            raise Unsupported(node, f"`{cls.name}.__len__` does not return an int")
+        return INT
+
+    def _infer_text_builtin(self, node: ast.Call) -> PyType | None:
+        f = node.func
+        if (
+            isinstance(f, ast.Name)
+            and f.id in ("str", "repr")
+            and f.id not in self.assigned_names
+            and len(node.args) == 1
+            and not node.keywords
+        ):
+            with approve_text(self._approved([(node, node.args[0], f.id)])):
+                return super().infer_Call(node)  # type: ignore[misc, no-any-return]
+        return None
+
     # -- operators -------------------------------------------------------------
     def infer_BoolOp(self, node: ast.BoolOp) -> PyType:
         """`items or []` with `items: list[int] | None`: a list[int] either way."""
@@ -809,6 +962,11 @@ class ClassChecker:
             ta, tb = self.infer(operands[0]), self.infer(operands[1])
             ca, cb = self.class_of(ta), self.class_of(tb)
             op = node.ops[0]
+            if cb is not None and isinstance(op, (ast.In, ast.NotIn)) and cb.dunder("__contains__"):
+                ret = self.call_dunder(node, cb, "__contains__", ta)
+                if ret != BOOL:
+                    raise Unsupported(node, f"`{cb.name}.__contains__` returns {ret}, not bool")
+                return BOOL
             if (
                 ca is not None
                 and isinstance(op, (ast.In, ast.NotIn))
@@ -837,8 +995,21 @@ class ClassChecker:
                             )
                     return BOOL
                 if ca.is_dataclass and ca.order:
+                    for fname, ft in ca.fields.items():
+                        if ft not in (INT, FLOAT, BOOL, STR):
+                            raise Unsupported(
+                                node, f"order=True comparison over the field `{fname}`: {ft}"
+                            )
                     return BOOL
-                raise Unsupported(node, f"ordering comparison of `{ca.name}` is not supported yet")
+                found = order_method(ca, op) if type(op) in ORDER_DUNDERS else None
+                if found is None:
+                    raise Unsupported(
+                        node, f"ordering comparison of `{ca.name}` is not supported yet"
+                    )
+                ret = self.call_dunder(node, ca, found[0], ta)
+                if ret != BOOL:
+                    raise Unsupported(node, f"`{ca.name}.{found[0]}` returns {ret}, not bool")
+                return BOOL
             if isinstance(op, (ast.Is, ast.IsNot)) and (
                 self._opt_class(ta, tb) or self._opt_class(tb, ta)
             ):
@@ -990,6 +1161,43 @@ def _instance_use_problem(spec: Any, classes: dict[str, ClassSpec]) -> tuple[ast
                 recv, classes
             ):
                 return node, f"searching a {recv} (dataclass float fields: NaN identity)"
+    return None
+
+
+BINARY_DUNDERS = {
+    ast.Add: "__add__",
+    ast.Sub: "__sub__",
+    ast.Mult: "__mul__",
+    ast.Div: "__truediv__",
+    ast.FloorDiv: "__floordiv__",
+    ast.Mod: "__mod__",
+    ast.MatMult: "__matmul__",
+}
+# op -> (its own method, the reflected one CPython tries on the right operand)
+ORDER_DUNDERS = {
+    ast.Lt: ("__lt__", "__gt__"),
+    ast.LtE: ("__le__", "__ge__"),
+    ast.Gt: ("__gt__", "__lt__"),
+    ast.GtE: ("__ge__", "__le__"),
+}
+
+
+def order_method(cls: ClassSpec, op: ast.cmpop) -> tuple[str, bool] | None:
+    """`a < b` on two instances of `cls`: (method, swapped). Without `__lt__` of its
+    own, object's returns NotImplemented and CPython calls `b.__gt__(a)`."""
+    own, reflected = ORDER_DUNDERS[type(op)]
+    if cls.dunder(own):
+        return own, False
+    if cls.dunder(reflected):
+        return reflected, True
+    return None
+
+
+def text_method(cls: ClassSpec, kind: str) -> str | None:
+    """The method `str()`/`repr()` of an instance calls, if the class defines it."""
+    for method in ("__str__", "__repr__") if kind == "str" else ("__repr__",):
+        if cls.dunder(method):
+            return method
     return None
 
 

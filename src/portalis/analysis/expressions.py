@@ -31,6 +31,7 @@ from .types import (
     is_numeric,
     is_optional,
     is_tuple,
+    text_approved,
     tuple_of,
 )
 
@@ -726,7 +727,7 @@ class ExpressionTyper(
 
 
 def printable(t: PyType) -> bool:
-    return t in PRINTABLE or (is_optional(t) and t.args[0] in PRINTABLE)
+    return t in PRINTABLE or (is_optional(t) and t.args[0] in PRINTABLE) or text_approved(t)
 
 
 def narrowing(

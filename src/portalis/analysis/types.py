@@ -51,6 +51,22 @@ def class_name(t: PyType) -> str:
     return t.name[len(CLASS_PREFIX) :]
 
 
+@contextlib.contextmanager
+def approve_text(types: set[PyType]) -> Iterator[None]:
+    """While checking one str()/repr()/print()/f-string, instances whose text the
+    class checker has verified (analysis/classes.py) count as printable."""
+    previous: frozenset[PyType] = getattr(_text, "ok", frozenset())
+    _text.ok = previous | types
+    try:
+        yield
+    finally:
+        _text.ok = previous
+
+
+def text_approved(t: PyType) -> bool:
+    return t in getattr(_text, "ok", frozenset())
+
+
 INT = PyType("int")
 FLOAT = PyType("float")
 BOOL = PyType("bool")
@@ -105,6 +121,7 @@ def contains_float(t: PyType) -> bool:
 
 
 _scope = threading.local()
+_text = threading.local()
 
 
 @contextlib.contextmanager

@@ -117,7 +117,7 @@ def translate(spec: ModuleSpec) -> RustCrate:
         *(["use std::cell::RefCell;", "use std::rc::Rc;"] if classes else []),
         "",
     ]
-    out.extend(class_definitions(classes, crossing_cls))
+    out.extend(class_definitions(classes, crossing_cls, spec.functions))
     out.extend(const_lines)
     for lines, _, _ in bodies.values():
         out.extend(lines)
@@ -198,8 +198,10 @@ def translate(spec: ModuleSpec) -> RustCrate:
     )
 
 
-def class_definitions(classes: list[Any], crossing: list[Any]) -> list[str]:
-    from .classes import abi_items, class_items
+def class_definitions(
+    classes: list[Any], crossing: list[Any], functions: dict[str, Any]
+) -> list[str]:
+    from .classes import abi_items, class_items, text_items, text_plan
     from .expressions import rust_type
     from .statements import StatementTranslator
 
@@ -210,6 +212,9 @@ def class_definitions(classes: list[Any], crossing: list[Any]) -> list[str]:
         names = [c.name for c in crossing]
         if cls.name in names:
             out.extend(abi_items(cls, names.index(cls.name)))
+    plans = text_plan(classes, functions)
+    for cls in classes:
+        out.extend(text_items(cls, plans[cls.name]))
     return out
 
 

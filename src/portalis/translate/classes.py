@@ -120,6 +120,33 @@ def class_items(cls: ClassSpec, rust_type: Any, initial_value: Any) -> list[str]
         out.append("")
     if cls.is_dataclass and cls.eq and float_fields(cls):
         out.extend(_float_eq(cls))
+    if (
+        cls.is_dataclass
+        and cls.order
+        and all(t.name in ("int", "float", "bool", "str") for t in cls.fields.values())
+    ):
+        out.extend(_order_fn(cls))
+    return out
+
+
+def _order_fn(cls: ClassSpec) -> list[str]:
+    """order=True: CPython compares the field tuples: the first field that differs
+    decides. -1, 0 or 1; a NaN (identity-dependent in CPython) re-runs in CPython."""
+    name = rust_ident(cls.name)
+    out = [f"pub fn {name}__order(a: &{name}, b: &{name}) -> PyResult<i64> {{"]
+    out.append("    let (a, b) = (a.o.borrow(), b.o.borrow());")
+    for f, t in cls.fields.items():
+        fi = rust_ident(f)
+        if t == FLOAT:
+            out.append(f"    if a.{fi}.is_nan() || b.{fi}.is_nan() {{")
+            out.append("        return Err(PyErr::bail(bail::UNSUPPORTED));")
+            out.append("    }")
+        out.append(f"    if a.{fi} != b.{fi} {{")
+        out.append(f"        return Ok(if a.{fi} < b.{fi} {{ -1 }} else {{ 1 }});")
+        out.append("    }")
+    out.append("    Ok(0)")
+    out.append("}")
+    out.append("")
     return out
 
 
@@ -208,13 +235,13 @@ class ClassTranslator:
         if isinstance(node.func, ast.Attribute) and id(node) not in self.spec.stdlib_calls:
             owner = self.class_named(node.func.value)
             if owner is not None:
-                key = f"{owner.name}.{node.func.attr}"
+                key = f"{owner.name}.{owner.aliases.get(node.func.attr, node.func.attr)}"
                 args = self._args(node, self.functions[key].params)
                 return f"{fn_name(key)}({', '.join(args)})?"
             recv_t = self.type_of(node.func.value)
             recv_cls = self.receiver_class(recv_t)
             if recv_cls is not None:
-                key = f"{recv_cls.name}.{node.func.attr}"
+                key = f"{recv_cls.name}.{recv_cls.aliases.get(node.func.attr, node.func.attr)}"
                 params = self.functions[key].params
                 recv = self.receiver(node.func.value)
                 if recv_cls.methods[node.func.attr] == "static":
@@ -245,7 +272,8 @@ class ClassTranslator:
         if cls is None:
             return super().expr_Attribute(node)  # type: ignore[misc, no-any-return]
         if cls.methods.get(node.attr) == "property":
-            return f"{fn_name(cls.name + '.' + node.attr)}({self.receiver(node.value)})?"
+            key = f"{cls.name}.{cls.aliases.get(node.attr, node.attr)}"
+            return f"{fn_name(key)}({self.receiver(node.value)})?"
         return f"{self.receiver(node.value)}.get_{field_ident(node.attr)}()"
 
     def assign_name(self, target: ast.expr, code: str) -> None:
@@ -306,8 +334,61 @@ class ClassTranslator:
 
     truthy_code: Any
 
+    # -- str() / repr() of instances (the class's __str__/__repr__ or the dataclass's)
+    def str_of(self, code: str, t: PyType) -> str:
+        inner = t.args[0] if t.name == "optional" else t
+        if is_class(inner):
+            return _text_call(code, t, "str")
+        return super().str_of(code, t)  # type: ignore[misc, no-any-return]
+
+    def repr_of(self, code: str, t: PyType) -> str:
+        inner = t.args[0] if t.name == "optional" else t
+        if is_class(inner):
+            return _text_call(code, t, "repr")
+        return super().repr_of(code, t)  # type: ignore[misc, no-any-return]
+
+    def _dunder(self, cls: ClassSpec, method: str) -> str:
+        return fn_name(f"{cls.name}.{cls.aliases.get(method, method)}")
+
+    def expr_BinOp(self, node: ast.BinOp) -> str:
+        from ..analysis.classes import BINARY_DUNDERS
+
+        cls = self.class_of(self.type_of(node.left))
+        if cls is None:
+            return super().expr_BinOp(node)  # type: ignore[misc, no-any-return]
+        method = self._dunder(cls, BINARY_DUNDERS[type(node.op)])
+        return f"{method}({self.expr(node.left)}, {self.expr(node.right)})?"
+
+    def builtin_len(self, node: ast.Call) -> str:
+        cls = self.class_of(self.type_of(node.args[0]))
+        if cls is None:
+            return super().builtin_len(node)  # type: ignore[misc, no-any-return]
+        # CPython's len() raises ValueError for a negative __len__: re-run there.
+        return (
+            f"{self._dunder(cls, '__len__')}({self.expr(node.args[0])}).and_then(|n| "
+            "if n < 0 { Err(PyErr::bail(bail::UNSUPPORTED)) } else { Ok(n) })?"
+        )
+
     def compare_pair(self, op: ast.cmpop, a: str, ta: PyType, b: str, tb: PyType) -> str:
+        from ..analysis.classes import ORDER_DUNDERS, order_method
+
+        container = self.class_of(tb)
+        if (
+            isinstance(op, (ast.In, ast.NotIn))
+            and container is not None
+            and container.dunder("__contains__")
+        ):
+            test = f"{self._dunder(container, '__contains__')}({b}, {a})?"
+            return f"(!{test})" if isinstance(op, ast.NotIn) else test
         cls = self.class_of(ta)
+        if cls is not None and container is cls and type(op) in ORDER_DUNDERS:
+            if cls.is_dataclass and cls.order:
+                sym = {ast.Lt: "== -1", ast.LtE: "!= 1", ast.Gt: "== 1", ast.GtE: "!= -1"}
+                return f"({rust_ident(cls.name)}__order(&{a}, &{b})? {sym[type(op)]})"
+            found = order_method(cls, op)
+            assert found is not None
+            x, y = (b, a) if found[1] else (a, b)
+            return f"{self._dunder(cls, found[0])}({x}, {y})?"
         if cls is not None and self.class_of(tb) is cls:
             negate = isinstance(op, (ast.IsNot, ast.NotEq))
             if isinstance(op, (ast.Is, ast.IsNot)) or not (cls.is_dataclass and cls.eq):
@@ -339,6 +420,109 @@ class ClassTranslator:
             test = f"match &{opt} {{ Some(x) => Rc::ptr_eq(&x.o, &{plain}.o), None => false }}"
             return f"(!{test})" if isinstance(op, ast.IsNot) else f"({test})"
         return super().compare_pair(op, a, ta, b, tb)  # type: ignore[misc, no-any-return]
+
+
+def _text_call(code: str, t: PyType, kind: str) -> str:
+    if t.name == "optional":
+        inner = _text_call("_v", t.args[0], kind)
+        return f'match {code} {{ Some(_v) => {inner}, None => String::from("None") }}'
+    return f"{struct_name(t)}__py_{kind}(&{code})?"
+
+
+def text_plan(classes: list[ClassSpec], functions: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """For each class, how `str()`/`repr()` of an instance is computed, where exact:
+    "method:<key>" (the class's own, translated), "dataclass", or "repr" (str falls
+    back to repr). Mirrors ClassChecker.instance_text."""
+    from ..analysis.classes import text_method
+    from ..analysis.types import BOOL, INT, NONE, STR
+
+    by_name = {c.name: c for c in classes}
+
+    def translated(cls: ClassSpec, method: str) -> str | None:
+        key = f"{cls.name}.{cls.aliases.get(method, method)}"
+        fn = functions.get(key)
+        ok = fn is not None and fn.skip is None and fn.return_type == STR
+        return key if ok else None
+
+    plans: dict[str, dict[str, str]] = {}
+    simple = (INT, FLOAT, BOOL, NONE, STR)
+    changed = True
+    while changed:
+        changed = False
+        for cls in classes:
+            plan = plans.setdefault(cls.name, {})
+            if "repr" not in plan:
+                method = text_method(cls, "repr")
+                key = translated(cls, method) if method else None
+                if key is not None:
+                    plan["repr"] = f"method:{key}"
+                elif method is None and cls.is_dataclass and cls.repr:
+                    fields_ok = True
+                    for ft in cls.fields.values():
+                        inner = ft.args[0] if ft.name == "optional" else ft
+                        if inner in simple:
+                            continue
+                        other = by_name.get(class_name(inner)) if is_class(inner) else None
+                        if other is None or (
+                            other is not cls and "repr" not in plans.get(other.name, {})
+                        ):
+                            fields_ok = False
+                    if fields_ok:
+                        plan["repr"] = "dataclass"
+                if "repr" in plan:
+                    changed = True
+            if "str" not in plan:
+                method = text_method(cls, "str")
+                if method == "__str__":
+                    key = translated(cls, method)
+                    if key is not None:
+                        plan["str"] = f"method:{key}"
+                elif "repr" in plan:
+                    plan["str"] = "repr"
+                if "str" in plan:
+                    changed = True
+    return plans
+
+
+def text_items(cls: ClassSpec, plan: dict[str, str]) -> list[str]:
+    """`Class__py_repr` / `Class__py_str`: the text CPython's repr()/str() gives."""
+    name = rust_ident(cls.name)
+    out: list[str] = []
+    for kind in ("repr", "str"):
+        how = plan.get(kind)
+        if how is None:
+            continue
+        out.append(f"pub fn {name}__py_{kind}(v: &{name}) -> PyResult<String> {{")
+        if how.startswith("method:"):
+            out.append(f"    Ok({fn_name(how[7:])}(v.clone())?.as_str().to_string())")
+        elif how == "repr":
+            out.append(f"    {name}__py_repr(v)")
+        else:
+            # The dataclass's generated __repr__: Name(field=repr(value), ...).
+            out.append(f'    let mut s = String::from("{cls.name}(");')
+            for i, (f, t) in enumerate(cls.fields.items()):
+                sep = ", " if i else ""
+                out.append(f'    s.push_str("{sep}{f}=");')
+                out.append(f"    s.push_str(&{_field_repr(f'v.get_{field_ident(f)}()', t)});")
+            out.append("    s.push(')');")
+            out.append("    Ok(s)")
+        out.append("}")
+        out.append("")
+    return out
+
+
+def _field_repr(code: str, t: PyType) -> str:
+    from ..analysis.types import STR
+    from .containers import ContainerTranslator
+
+    if t.name == "optional":
+        inner = _field_repr("_v", t.args[0])
+        return f'match {code} {{ Some(_v) => {inner}, None => String::from("None") }}'
+    if is_class(t):
+        return f"{struct_name(t)}__py_repr(&{code})?"
+    if t == STR:
+        return f"pyfmt::repr_str(&{code})?"
+    return str(ContainerTranslator.str_of(code, t))
 
 
 def _factory_type(t: PyType) -> str:
