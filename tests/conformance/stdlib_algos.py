@@ -418,3 +418,24 @@ def dd_iterate_and_read(n: int) -> int:
     for k in d:
         total += d[k + 1]
     return total
+
+
+# -- generator expressions unpacked into names ------------------------------------------
+
+
+def parse_date(text: str) -> tuple[int, int, int]:
+    y, m, d = (int(p) for p in text.split("-"))
+    return y, m, d
+
+
+def unpack_one(xs: list[int]) -> int:
+    (a,) = (x * 2 for x in xs if x)
+    return a
+
+
+def multinomial(counts: list[int]) -> int:
+    return math.factorial(sum(counts)) // math.prod(math.factorial(c) for c in counts)
+
+
+def product_of(xs: list[int], flags: list[bool]) -> tuple[int, int]:
+    return math.prod(xs), math.prod(flags)

@@ -55,6 +55,8 @@ class CollectionsTyper:
             result = self.infer_counter_call(node)  # CounterTyper, below
         elif target == "collections.defaultdict":
             result = self.infer_defaultdict_call(node)
+        elif target == "math.prod":
+            result = self._math_prod(node)
         elif module == "heapq" and name in HEAPQ:
             result = self._heapq(node, name)
         elif module == "bisect" and name in BISECT:
@@ -63,6 +65,20 @@ class CollectionsTyper:
             raise Unsupported(node, f"{target}() is not supported yet")
         self.stdlib_calls[id(node)] = target
         return result
+
+    genexp_ok: set[int]
+
+    def _math_prod(self, node: ast.Call) -> PyType:
+        """`math.prod(ints)`: an exact product (i64, overflow re-runs in CPython)."""
+        if node.keywords or len(node.args) != 1:
+            raise Unsupported(node, "math.prod() with start= is not supported yet")
+        arg = node.args[0]
+        if isinstance(arg, ast.GeneratorExp):
+            self.genexp_ok.add(id(arg))
+        t = self.infer(arg)
+        if not (is_list(t) and t.args[0] in (INT, BOOL)):
+            raise Unsupported(arg, f"math.prod() of a {t}: only ints are translated")
+        return INT
 
     # -- heapq -------------------------------------------------------------------
     def _heap_list(self, node: ast.Call, arg: ast.expr, name: str) -> PyType:

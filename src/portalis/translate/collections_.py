@@ -23,6 +23,8 @@ class CollectionsTranslator:
 
     def collections_call(self, node: ast.Call, target: str) -> str:
         module, _, name = target.partition(".")
+        if target == "math.prod":
+            return self._math_prod(node)
         if target == "collections.deque":
             return self.deque_call(node)
         if target == "collections.Counter":
@@ -36,6 +38,21 @@ class CollectionsTranslator:
         if module == "bisect":
             return self._bisect_call(node, name)
         raise AssertionError(target)
+
+    comprehension: Callable[..., str]
+
+    def _math_prod(self, node: ast.Call) -> str:
+        arg = node.args[0]
+        p = self.temp()
+        elem_t = self.type_of(arg).args[0]
+        factor = "(_v as i64)" if elem_t == BOOL else "_v"
+        step = f"let _v = {{}}; {p} = pyint::mul({p}, {factor})?;"
+        if isinstance(arg, ast.GeneratorExp):
+            # Lazy, like CPython: an item is computed only after the previous product.
+            loops = self.comprehension(arg, lambda v: step.format(v), f"'l{p}")
+        else:
+            loops = f"for _it in {self.expr(arg)}.iter() {{ {step.format('_it')} }}"
+        return f"{{ let mut {p}: i64 = 1; {loops} {p} }}"
 
     def _int(self, node: ast.expr) -> str:
         code = self.expr(node)
