@@ -110,6 +110,10 @@ CASES: dict[str, list[tuple[Any, ...]]] = {
         ([2**40, 2**40], [False]),
         ([2**62, 2, 0], []),
     ],
+    # functools.reduce with a module function or a lambda
+    "lcm_many": [([4, 6, 10],), ([],), ([0, 5],), ([2**40, 3**20],)],
+    "fold_text": [(["apple", "banana", "cherry"],), ([],), (["", "x"],)],
+    "fold_div": [([2, 3], 100), ([], 7), ([5, 0], 100), ([-1], -(2**63))],
 }
 
 # Calls that must give the answer back to CPython: a NaN compared inside a tuple,
@@ -121,6 +125,8 @@ EXPECTED_BAILS = {
     ("product_of", 2),
     ("product_of", 3),
     ("multinomial", 3),
+    ("lcm_many", 3),
+    ("fold_div", 3),
 }
 
 

@@ -9,6 +9,7 @@ import heapq
 import math
 from bisect import bisect_left, insort
 from collections import Counter, defaultdict, deque
+from functools import reduce
 
 
 def heap_push_all(heap: list[int], items: list[int]) -> list[int]:
@@ -439,3 +440,22 @@ def multinomial(counts: list[int]) -> int:
 
 def product_of(xs: list[int], flags: list[bool]) -> tuple[int, int]:
     return math.prod(xs), math.prod(flags)
+
+
+# -- functools.reduce --------------------------------------------------------------------
+
+
+def lcm2(a: int, b: int) -> int:
+    return abs(a * b) // math.gcd(a, b) if a and b else 0
+
+
+def lcm_many(numbers: list[int]) -> int:
+    return reduce(lcm2, numbers, 1)
+
+
+def fold_text(words: list[str]) -> str:
+    return reduce(lambda acc, w: acc + w[:1], words)
+
+
+def fold_div(xs: list[int], start: int) -> int:
+    return reduce(lambda a, b: a // b, xs, start)

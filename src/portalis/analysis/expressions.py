@@ -13,7 +13,14 @@ import operator
 from collections.abc import Callable
 from typing import Any
 
-from .collections_ import CollectionsTyper, CounterTyper, DequeTyper, dict_view, is_deque
+from .collections_ import (
+    CollectionsTyper,
+    CounterTyper,
+    DequeTyper,
+    ReduceTyper,
+    dict_view,
+    is_deque,
+)
 from .containers import PRINTABLE, ContainerTyper, unify
 from .dicts import DictTyper, is_dict
 from .generators import GeneratorTyper
@@ -146,6 +153,7 @@ class ExpressionTyper(
     DequeTyper,
     CounterTyper,
     GeneratorTyper,
+    ReduceTyper,
 ):
     """Mixin: `infer(node)` records and returns the PyType of an expression."""
 
