@@ -76,6 +76,9 @@ class FunctionSpec:
     dict_views: dict[int, str] = field(default_factory=dict)  # keys()/values()/items() calls
     const_sets: set[int] = field(default_factory=set)  # set displays CPython makes constant
     prints: bool = False  # this function itself calls print()
+    # Nested defs (analysis/nested.py): name -> spec whose first params are its captures.
+    nested: dict[str, FunctionSpec] = field(default_factory=dict)
+    captures: list[str] = field(default_factory=list)  # for a nested function
     skip: Diagnostic | None = None
 
     @property
