@@ -7,6 +7,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostic
 from .containers import has_unknown, unify
+from .exceptions import ExceptionChecks
 from .expressions import fold_constant, scalar_type_of
 from .model import NO_DEFAULT, FunctionSpec, Param, Unsupported
 from .nested import NestedDef, nested_defs, scoped_walk
@@ -89,7 +90,7 @@ def signature(fn: ast.FunctionDef, consts: dict[str, Any]) -> list[Param]:
     return params
 
 
-class FunctionChecker(StatementChecker):
+class FunctionChecker(ExceptionChecks, StatementChecker):
     def __init__(
         self,
         fn: ast.FunctionDef,
@@ -116,6 +117,7 @@ class FunctionChecker(StatementChecker):
         self.constant_problems = ctx.constant_problems
         self.imports = {k: v for k, v in ctx.imports.items() if k not in self.assigned_names}
         self.optimize = ctx.optimize
+        self.exc_classes = getattr(ctx, "exc_classes", {})
         self.reset()
 
     def reset(self) -> None:
@@ -140,7 +142,8 @@ class FunctionChecker(StatementChecker):
         self.const_sets: set[int] = set()
         self.test_boolops: set[int] = set()
         self.dict_views: dict[int, str] = {}
-        self.handler_depth = 0
+        self.exc_info: dict[int, Any] = {}
+        self.exc_scopes: list[tuple[str, str | None]] = []
         self.prints = False
         self.collecting = False
 
@@ -219,6 +222,7 @@ class FunctionChecker(StatementChecker):
         spec.dict_views = self.dict_views
         spec.const_sets = self.const_sets
         spec.prints = self.prints
+        spec.exc_info = self.exc_info
         spec.nested = dict(self.nested_specs)
         for inner in self.nested_specs.values():
             # What the outer function runs includes its nested functions' bodies.
@@ -227,6 +231,7 @@ class FunctionChecker(StatementChecker):
             spec.inplace_lists |= inner.inplace_lists
             spec.constants_used |= inner.constants_used
             spec.prints = spec.prints or inner.prints
+            spec.exc_info.update(inner.exc_info)
 
     def stmt_FunctionDef(self, stmt: ast.FunctionDef, state: Any) -> Any:
         """A nested def: checked as its own function, its captures as first parameters."""

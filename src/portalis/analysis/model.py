@@ -76,6 +76,8 @@ class FunctionSpec:
     dict_views: dict[int, str] = field(default_factory=dict)  # keys()/values()/items() calls
     const_sets: set[int] = field(default_factory=set)  # set displays CPython makes constant
     prints: bool = False  # this function itself calls print()
+    # raise/except/`e` nodes -> their analysis (analysis/exceptions.py)
+    exc_info: dict[int, Any] = field(default_factory=dict)
     # Nested defs (analysis/nested.py): name -> spec whose first params are its captures.
     nested: dict[str, FunctionSpec] = field(default_factory=dict)
     captures: list[str] = field(default_factory=list)  # for a nested function
@@ -95,6 +97,8 @@ class ModuleSpec:
     # reported so `__portalis__.skipped` covers every def in the module.
     other_skipped: dict[str, Diagnostic] = field(default_factory=dict)
     optimize: int = 0
+    # The module's own exception classes (analysis/exceptions.py), in code order.
+    exc_classes: dict[str, Any] = field(default_factory=dict)
 
     @property
     def translated(self) -> list[str]:
