@@ -193,7 +193,7 @@ def bench_kernels(quick: bool) -> dict[str, Any]:
         path = KERNELS_DIR / f"{name}.py"
         row: dict[str, Any] = {"kernel": name, "what": what, "arg": arg}
         py = portalis.load(path, mode="python")
-        row["python_s"], expected = best_of(lambda py=py: py.run(arg), repeats, min_total)
+        row["python_s"], expected = best_of(lambda py=py, arg=arg: py.run(arg), repeats, min_total)
         row["result"] = repr(expected)
         results = {"python": repr(expected)}
 
@@ -204,7 +204,7 @@ def bench_kernels(quick: bool) -> dict[str, Any]:
         row["translated"] = sorted(info.translated)
         row["skipped"] = dict(info.skipped)
         if "run" in info.translated:
-            row["wasm_s"], got = best_of(lambda m=fast: m.run(arg), repeats, min_total)
+            row["wasm_s"], got = best_of(lambda m=fast, arg=arg: m.run(arg), repeats, min_total)
             results["wasm"] = repr(got)
             stats = info.call_stats.get("run") if isinstance(info.call_stats, dict) else None
             if stats is not None:
@@ -221,7 +221,7 @@ def bench_kernels(quick: bool) -> dict[str, Any]:
                 row["mypyc_s"] = None
                 row["mypyc_error"] = f"imported {mod.__file__}, not the compiled module"
             else:
-                row["mypyc_s"], got = best_of(lambda m=mod: m.run(arg), repeats, min_total)
+                row["mypyc_s"], got = best_of(lambda m=mod, arg=arg: m.run(arg), repeats, min_total)
                 results["mypyc"] = repr(got)
         else:
             row["mypyc_s"] = None

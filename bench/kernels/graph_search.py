@@ -82,7 +82,9 @@ def heap_pop(heap: list[int]) -> int:
     return top
 
 
-def dijkstra(adj: dict[int, list[int]], weights: dict[int, list[int]], start: int) -> dict[int, int]:
+def dijkstra(
+    adj: dict[int, list[int]], weights: dict[int, list[int]], start: int
+) -> dict[int, int]:
     dist: dict[int, int] = {start: 0}
     heap: list[int] = [start]
     while heap:
