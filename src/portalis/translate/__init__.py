@@ -12,6 +12,7 @@ import ast
 from typing import TYPE_CHECKING
 
 from .._version import __version__
+from ..analysis.astwalk import walk
 from ..analysis.types import STR
 from ..diagnostics import Diagnostic
 from .model import Export, ExportParam, RustCrate
@@ -200,7 +201,7 @@ _MUTATING = {"append", "insert", "pop", "extend", "remove", "clear", "sort", "re
 
 
 def _mutates_directly(fn: FunctionSpec) -> bool:
-    for node in ast.walk(fn.node):
+    for node in walk(fn.node):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
             recv = fn.expr_types.get(id(node.func.value))
             if recv is not None and recv.name == "list" and node.func.attr in _MUTATING:
