@@ -15,12 +15,14 @@
 # Environment:
 #   PYTHON=python3.12                 interpreter for the venv (default python3)
 #   PORTALIS_BOOTSTRAP_SKIP_RUST=1    skip steps 1-2 (lint-only use)
+#   PORTALIS_BOOTSTRAP_SKIP_BROWSER=1 skip installing headless Chromium (HTML report test)
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 APT_PACKAGES=(rustc libstd-rust-dev-wasm32 lld-14 wasi-libc binaryen)
+BROWSER_PACKAGES=(chromium chromium-driver)
 VENV="$ROOT/.venv"
 STAMP="$VENV/.portalis-bootstrap-stamp"
 
@@ -106,6 +108,18 @@ if [ "${PORTALIS_BOOTSTRAP_SKIP_RUST:-0}" != 1 ]; then
         apt_install binaryen || log "wasm-opt: could not install binaryen (optional, continuing)"
     else
         log "wasm-opt: not found (optional; install binaryen)"
+    fi
+fi
+
+# Headless Chromium: only the test that reads `portalis report --html` back
+# from a real browser needs it (skipped without it).
+if [ "${PORTALIS_BOOTSTRAP_SKIP_BROWSER:-0}" != 1 ]; then
+    if command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1; then
+        log "chromium: $(command -v chromium || command -v chromium-browser)"
+    elif command -v apt-get >/dev/null 2>&1; then
+        apt_install "${BROWSER_PACKAGES[@]}" || log "chromium: could not install (optional, continuing)"
+    else
+        log "chromium: not found (optional; the HTML report test is skipped)"
     fi
 fi
 

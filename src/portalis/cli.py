@@ -324,6 +324,13 @@ def cmd_cache(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    """`portalis report PKG`: library mode's parity report (no Rust needed)."""
+    from .library.cli import run_report
+
+    return run_report(args)
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="portalis",
@@ -364,6 +371,28 @@ def parser() -> argparse.ArgumentParser:
         help="accept the current state: rewrite portalis.lock from what translates now",
     )
     c.set_defaults(func=cmd_check)
+    r = sub.add_parser(
+        "report",
+        help="per module and function of a package: translated or not and why, line coverage "
+        "(and, with --conformance, what the tests exercised)",
+    )
+    r.add_argument("package", metavar="PKG", help="package directory, source root or project")
+    r.add_argument("--json", metavar="PATH", help="also write the report as JSON ('-': stdout)")
+    r.add_argument("--html", metavar="PATH", help="also write a self-contained HTML page")
+    r.add_argument(
+        "--conformance",
+        metavar="REPORT.json",
+        help="a `pytest --portalis-conformance --portalis-report` JSON to join in",
+    )
+    r.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: cores)")
+    r.add_argument("-q", "--quiet", action="store_true", help="module table only")
+    r.add_argument(
+        "--no-translate",
+        action="store_true",
+        help="analysis only (faster; functions whose signature cannot cross the boundary count "
+        "as translated)",
+    )
+    r.set_defaults(func=cmd_report)
     d = sub.add_parser("doctor", help="show the toolchain Portalis found, or what to install")
     d.set_defaults(func=cmd_doctor)
     k = sub.add_parser("cache", help="inspect or clear the artifact cache")

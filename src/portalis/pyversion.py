@@ -178,6 +178,13 @@ def _set_changed_size() -> object:
     return s
 
 
+def _deque_mutated() -> object:
+    d = __import__("collections").deque(_ident([1]))
+    for k in d:
+        d.append(k)
+    return d
+
+
 def _format(value: object, spec: str) -> Callable[[], object]:
     def probe() -> object:
         return format(_ident(value), _ident(spec))
@@ -229,6 +236,13 @@ _PROBES: Final[dict[str, tuple[type[BaseException], Callable[[], object]]]] = {
     "COMB_K_NEG": (ValueError, lambda: __import__("math").comb(1, _ident(-1))),
     "POW_MOD_ZERO": (ValueError, lambda: pow(2, 3, _ident(0))),
     "MAX_EMPTY": (ValueError, lambda: max(_ident([]))),
+    # heapq, bisect, collections.deque
+    "HEAP_INDEX_RANGE": (IndexError, lambda: __import__("heapq").heappop(_ident([]))),
+    "BISECT_LO_NEG": (ValueError, lambda: __import__("bisect").bisect(_ident([]), 1, _ident(-1))),
+    "DEQUE_POP_EMPTY": (IndexError, lambda: __import__("collections").deque().pop()),
+    "DEQUE_INDEX_RANGE": (IndexError, lambda: __import__("collections").deque()[_ident(0)]),
+    "DEQUE_MAXLEN_NEG": (ValueError, lambda: __import__("collections").deque((), _ident(-1))),
+    "DEQUE_MUTATED": (RuntimeError, _deque_mutated),
     # dicts and sets (a KeyError's message is its argument, see _probe)
     "DICT_POPITEM_EMPTY": (KeyError, lambda: _ident({}).popitem()),
     "DICT_CHANGED_SIZE": (RuntimeError, _dict_changed_size),
@@ -260,6 +274,11 @@ _TEMPLATE_PROBES: Final[dict[str, tuple[type[BaseException], Callable[[], object
     "ORD_LEN": (TypeError, lambda: ord(_ident("x" * 12345)), "12345"),
     "INT_PARSE": (ValueError, lambda: int(_ident("zq12345zq")), "'zq12345zq'"),
     "LIST_INDEX_MISSING": (ValueError, lambda: _ident([1]).index(_ident(12345)), "12345"),
+    "DEQUE_MISSING": (
+        ValueError,
+        lambda: __import__("collections").deque(_ident([1])).remove(_ident(12345)),
+        "12345",
+    ),
     "FMT_UNKNOWN_INT": (ValueError, _format(1, "q"), "'q'"),
     "FMT_UNKNOWN_BOOL": (ValueError, _format(True, "q"), "'q'"),
     "FMT_UNKNOWN_FLOAT": (ValueError, _format(1.0, "q"), "'q'"),

@@ -11,12 +11,14 @@
 
 pub mod abi;
 pub mod cmp;
+pub mod deque;
 pub mod dict;
 pub mod err;
 pub mod float;
 pub mod flow;
 pub mod output;
 pub mod fmt;
+pub mod heap;
 pub mod int;
 pub mod iter;
 pub mod list;
@@ -30,6 +32,7 @@ pub mod str;
 /// What generated code imports: `use portalis_rt::prelude::*;`
 pub mod prelude {
     pub use crate::cmp as pycmp;
+    pub use crate::deque::PyDeque;
     pub use crate::dict::{key_error, PyDict};
     pub use crate::err::{bail, enter, exc, DepthGuard, PyErr, PyResult};
     pub use crate::float as pyfloat;

@@ -38,7 +38,8 @@ impl<T> PyRepr for PyList<T> {
     }
 }
 
-pub struct PyList<T>(Rc<RefCell<Vec<T>>>);
+// `pub(crate)`: heapq/bisect (heap.rs) work on the items in place.
+pub struct PyList<T>(pub(crate) Rc<RefCell<Vec<T>>>);
 
 impl<T> Clone for PyList<T> {
     /// Aliasing, not copying: both names see the same list.

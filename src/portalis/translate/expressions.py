@@ -16,6 +16,7 @@ from typing import Any
 from ..analysis.expressions import bind_call
 from ..analysis.model import FunctionSpec
 from ..analysis.types import BOOL, FLOAT, INT, NONE, STR, PyType, is_copy, is_list, is_tuple
+from .collections_ import CollectionsTranslator
 from .containers import ContainerTranslator
 from .iteration import IterationTranslator
 from .names import rust_ident
@@ -35,6 +36,8 @@ def rust_type(t: PyType) -> str:
         return f"PyDict<{rust_type(t.args[0])}, {rust_type(t.args[1])}>"
     if t.name == "set":
         return f"PySet<{rust_type(t.args[0])}>"
+    if t.name == "deque":
+        return f"PyDeque<{rust_type(t.args[0])}>"
     if is_tuple(t):
         inner = ", ".join(rust_type(a) for a in t.args)
         return f"({inner},)" if len(t.args) == 1 else f"({inner})"
@@ -124,7 +127,9 @@ def coerce(code: str, src: PyType, dst: PyType) -> str:
     raise AssertionError(f"no coercion {src} -> {dst}")
 
 
-class ExpressionTranslator(ContainerTranslator, IterationTranslator, StdlibTranslator):
+class ExpressionTranslator(
+    ContainerTranslator, IterationTranslator, StdlibTranslator, CollectionsTranslator
+):
     spec: FunctionSpec
     functions: dict[str, FunctionSpec]
     local_names: dict[str, str]
@@ -164,7 +169,7 @@ class ExpressionTranslator(ContainerTranslator, IterationTranslator, StdlibTrans
             return f"({code} != 0)"
         if t is FLOAT:
             return f"({code} != 0.0)"
-        if t == STR or t.name in ("list", "dict", "set"):
+        if t == STR or t.name in ("list", "dict", "set", "deque"):
             return f"({code}.len() != 0)"
         if t.name == "optional":
             inner = ExpressionTranslator.truthy_code("_t", t.args[0])
@@ -191,8 +196,9 @@ class ExpressionTranslator(ContainerTranslator, IterationTranslator, StdlibTrans
             name = self.local_names[node.id]
             local_t = self.spec.locals.get(node.id) or self.param_types.get(node.id)
             return name if local_t is None or is_copy(local_t) else f"{name}.clone()"
-        if self.const_types.get(node.id) == STR:
-            return f"{self.const_names[node.id]}()"
+        const_t = self.const_types.get(node.id)
+        if const_t is not None and not is_copy(const_t):
+            return f"{self.const_names[node.id]}()"  # str, list, dict: see translate/constants.py
         return self.const_names[node.id]
 
     const_types: dict[str, PyType]
@@ -274,6 +280,10 @@ class ExpressionTranslator(ContainerTranslator, IterationTranslator, StdlibTrans
             if method is not None:
                 return f"{a}.{method}(&{b})"
             return f"({a} {'==' if isinstance(op, ast.Eq) else '!='} {b})"
+        if isinstance(op, (ast.In, ast.NotIn)) and is_tuple(tb):
+            hits = " || ".join(f"_iv == _tv.{i}" for i in range(len(tb.args)))
+            test = f"{{ let _iv = {a}; let _tv = {b}; {hits} }}"
+            return f"(!{test})" if isinstance(op, ast.NotIn) else f"({test})"
         if isinstance(op, (ast.In, ast.NotIn)):
             test = f"{b}.contains(&{a})"
             return f"(!{test})" if isinstance(op, ast.NotIn) else test

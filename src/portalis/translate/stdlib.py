@@ -14,6 +14,7 @@ class StdlibTranslator:
     type_of: Callable[[ast.expr], PyType]
     temp: Callable[[], str]
     spec: Any
+    collections_call: Callable[[ast.Call, str], str]
 
     def as_float(self, node: ast.expr) -> str:
         t, code = self.type_of(node), self.expr(node)
@@ -26,6 +27,8 @@ class StdlibTranslator:
         return f"({code} as i64)" if self.type_of(node) == BOOL else code
 
     def stdlib_call(self, node: ast.Call, target: str) -> str:
+        if not target.startswith("math."):
+            return self.collections_call(node, target)  # translate/collections_.py
         name = target.split(".", 1)[1]
         args = node.args
         if name in ("floor", "ceil", "trunc"):

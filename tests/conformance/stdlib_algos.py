@@ -1,0 +1,291 @@
+"""Conformance corpus: heapq, bisect, collections (deque, Counter, defaultdict).
+
+Lists cross the boundary, so heapq/bisect functions take and mutate lists
+directly: the test compares the caller's list after each call too.
+"""
+
+import bisect
+import heapq
+import math
+from bisect import bisect_left, insort
+from collections import deque
+
+
+def heap_push_all(heap: list[int], items: list[int]) -> list[int]:
+    for x in items:
+        heapq.heappush(heap, x)
+    return heap
+
+
+def heap_drain(items: list[int]) -> list[int]:
+    heapq.heapify(items)
+    out: list[int] = []
+    while items:
+        out.append(heapq.heappop(items))
+    return out
+
+
+def heap_pop_one(heap: list[int]) -> int:
+    return heapq.heappop(heap)
+
+
+def heapify_only(items: list[int]) -> None:
+    heapq.heapify(items)
+
+
+def heapify_floats(items: list[float]) -> None:
+    heapq.heapify(items)
+
+
+def heap_replace(heap: list[int], x: int) -> int:
+    return heapq.heapreplace(heap, x)
+
+
+def heap_pushpop(heap: list[int], x: int) -> int:
+    return heapq.heappushpop(heap, x)
+
+
+def heap_pairs(items: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    heap: list[tuple[int, str]] = []
+    for it in items:
+        heapq.heappush(heap, it)
+    return [heapq.heappop(heap) for _ in range(len(heap))]
+
+
+def dijkstra(n: int, edges: list[tuple[int, int, float]], src: int) -> list[float]:
+    adj: list[list[tuple[int, float]]] = [[] for _ in range(n)]
+    for u, v, w in edges:
+        adj[u].append((v, w))
+    dist = [math.inf] * n
+    dist[src] = 0.0
+    heap = [(0.0, src)]
+    while heap:
+        d, u = heapq.heappop(heap)
+        if d > dist[u]:
+            continue
+        for v, w in adj[u]:
+            nd = d + w
+            if nd < dist[v]:
+                dist[v] = nd
+                heapq.heappush(heap, (nd, v))
+    return dist
+
+
+def float_heap(items: list[float]) -> list[float]:
+    heap: list[float] = []
+    for x in items:
+        heapq.heappush(heap, x)
+    return [heapq.heappop(heap) for _ in range(len(heap))]
+
+
+def smallest(k: int, items: list[int]) -> list[int]:
+    return heapq.nsmallest(k, items)
+
+
+def largest(k: int, items: list[str]) -> list[str]:
+    return heapq.nlargest(k, items)
+
+
+def positions(xs: list[int], x: int) -> tuple[int, int, int]:
+    return bisect.bisect_left(xs, x), bisect.bisect_right(xs, x), bisect.bisect(xs, x)
+
+
+def bisect_bounds(xs: list[int], x: int, lo: int, hi: int) -> tuple[int, int]:
+    return bisect.bisect_left(xs, x, lo, hi), bisect.bisect_right(xs, x, lo=lo, hi=hi)
+
+
+def bisect_lo_only(xs: list[int], x: int, lo: int) -> int:
+    return bisect_left(xs, x, lo)
+
+
+def bisect_key(pairs: list[tuple[str, int]], x: int) -> int:
+    return bisect.bisect_left(pairs, x, key=lambda p: p[1])
+
+
+def insort_all(xs: list[int], items: list[int]) -> list[int]:
+    for v in items:
+        insort(xs, v)
+    return xs
+
+
+def insort_left_bounded(xs: list[str], v: str, lo: int) -> None:
+    bisect.insort_left(xs, v, lo)
+
+
+def insort_key(pairs: list[tuple[str, int]], name: str, score: int) -> None:
+    bisect.insort(pairs, (name, score), key=lambda p: p[1])
+
+
+def insort_key_raises(pairs: list[tuple[str, int]], lo: int) -> None:
+    bisect.insort(pairs, ("x", 0), lo, key=lambda p: 10 // p[1])
+
+
+def lis_length(nums: list[int]) -> int:
+    tails: list[int] = []
+    for x in nums:
+        pos = bisect.bisect_left(tails, x)
+        if pos == len(tails):
+            tails.append(x)
+        else:
+            tails[pos] = x
+    return len(tails)
+
+
+def bisect_floats(xs: list[float], x: float) -> int:
+    return bisect.bisect_right(xs, x)
+
+
+def float_pairs(items: list[tuple[float, int]]) -> list[tuple[float, int]]:
+    heap: list[tuple[float, int]] = []
+    for it in items:
+        heapq.heappush(heap, it)
+    return [heapq.heappop(heap) for _ in range(len(heap))]
+
+
+# -- collections.deque ------------------------------------------------------------
+
+
+def bfs_grid(n: int, blocked: list[tuple[int, int]]) -> int:
+    walls = set(blocked)
+    seen = {(0, 0)}
+    queue = deque([(0, 0, 0)])
+    while queue:
+        r, c, d = queue.popleft()
+        if (r, c) == (n - 1, n - 1):
+            return d
+        for dr, dc in [(1, 0), (-1, 0), (0, 1), (0, -1)]:
+            nr, nc = r + dr, c + dc
+            if 0 <= nr < n and 0 <= nc < n and (nr, nc) not in walls and (nr, nc) not in seen:
+                seen.add((nr, nc))
+                queue.append((nr, nc, d + 1))
+    return -1
+
+
+def sliding_window_max(nums: list[int], k: int) -> list[int]:
+    window: deque[int] = deque()
+    out = []
+    for i, x in enumerate(nums):
+        while window and nums[window[-1]] <= x:
+            window.pop()
+        window.append(i)
+        if window[0] <= i - k:
+            window.popleft()
+        if i >= k - 1:
+            out.append(nums[window[0]])
+    return out
+
+
+def hot_potato(names: list[str], passes: int) -> str:
+    q: deque[str] = deque(names)
+    while len(q) > 1:
+        q.rotate(-passes)
+        q.popleft()
+    return q[0]
+
+
+def deque_ops(items: list[int], maxlen: int) -> list[int]:
+    d = deque(items, maxlen)
+    d.append(100)
+    d.appendleft(-100)
+    d.extend([1, 2, 3])
+    d.extendleft([7, 8])
+    d.rotate(2)
+    d.rotate(-5)
+    d.rotate()
+    d[0] = d[-1] + d[0]
+    d[-1] += 1
+    out = list(d)
+    out.append(len(d))
+    out.append(d.count(1))
+    out.append(sum(d))
+    d.reverse()
+    out.extend(sorted(d))
+    out.append(1 if 100 in d else 0)
+    e = d.copy()
+    e.append(5)
+    out.append(1 if d == e else 0)
+    d.clear()
+    out.append(len(e) - len(d))
+    return out
+
+
+def deque_maxlen_kw(n: int, maxlen: int) -> list[int]:
+    d = deque([i * i for i in range(n)], maxlen=maxlen)
+    d.extend(d)
+    d.extendleft(d)
+    return list(d)
+
+
+def deque_errors(which: int, i: int) -> int:
+    d = deque([1, 2, 3])
+    if which == 0:
+        return d[i]
+    if which == 1:
+        d[i] = 9
+        return d[0] + d[1] + d[2]
+    if which == 2:
+        for _ in range(i):
+            d.pop()
+        return len(d)
+    if which == 3:
+        for _ in range(i):
+            d.popleft()
+        return len(d)
+    if which == 4:
+        d.remove(i)
+        return len(d)
+    return len(deque([0], i))
+
+
+def deque_str_remove(word: str, ch: str) -> str:
+    d = deque(word)
+    d.remove(ch)
+    return "".join(list(d))
+
+
+def deque_mutated(which: int) -> list[int]:
+    d = deque([1, 2, 3, 4])
+    seen: list[int] = []
+    for x in d:
+        seen.append(x)
+        if len(seen) == 2:
+            if which == 0:
+                d.append(5)
+            elif which == 1:
+                d.popleft()
+            elif which == 2:
+                d.rotate(0)
+            elif which == 3:
+                d.reverse()
+            elif which == 4:
+                d[3] = 40
+            elif which == 5:
+                d.extend([])
+            elif which == 6:
+                d.remove(99 if 99 in d else 4)
+            elif which == 7:
+                d.clear()
+    return seen
+
+
+def deque_last_step(n: int) -> int:
+    d = deque([1, 2])
+    total = 0
+    for x in d:
+        total += x
+        if x == 2 and n > 0:
+            d.append(3)
+    return total
+
+
+def deque_comprehension(n: int) -> list[int]:
+    d = deque(i for i in range(n) if i % 2)
+    return [x * 2 for x in d if x > 1]
+
+
+def deque_maxlen_zero(n: int) -> int:
+    d: deque[int] = deque(maxlen=0)
+    d.append(n)
+    d.extend([n, n])
+    d.appendleft(n)
+    return len(d)

@@ -1,0 +1,173 @@
+"""heapq, bisect and collections against CPython.
+
+Rows of CASES are `function: [argument tuples]`. Each call's return value or
+exception (type and message), printed text, and the contents of every list
+argument afterwards (heapq and bisect.insort mutate them) must match CPython.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import io
+import math
+import random
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import portalis
+from portalis.conformance import Outcome, run, same_outcome, same_value
+
+CORPUS = Path(__file__).parent / "conformance" / "stdlib_algos.py"
+NAN = math.nan
+
+_rng = random.Random(20261126)
+BIG = [_rng.randrange(-1000, 1000) for _ in range(3001)]  # CPython's heapify changes order > 2500
+
+CASES: dict[str, list[tuple[Any, ...]]] = {
+    # heapq: the list after each operation must hold the same items in the same places
+    "heap_push_all": [([], [5, 1, 4, 1, 3, 9, 2, 6]), ([1, 2], []), ([], list(range(20, 0, -1)))],
+    "heap_drain": [([],), ([3, 1, 2],), ([5, 5, 1, 5, 0, -3],), (BIG[:100],)],
+    "heap_pop_one": [([],), ([7],), ([1, 3, 2, 9, 4],)],
+    "heapify_only": [([],), ([9, 8, 7, 6, 5, 4, 3, 2, 1],), (BIG,), (BIG[:2500],), (BIG[:2501],)],
+    "heapify_floats": [([3.0, NAN, 1.0, -0.0, 0.0, math.inf],), ([NAN, NAN, 2.0, 1.0],)],
+    "heap_replace": [([], 1), ([1, 5, 3], 4), ([1, 5, 3], -1)],
+    "heap_pushpop": [([], 1), ([1, 5, 3], 4), ([1, 5, 3], -1), ([2], 2)],
+    "heap_pairs": [([(2, "b"), (1, "z"), (2, "a"), (1, "a")],), ([],)],
+    "dijkstra": [
+        (4, [(0, 1, 1.0), (1, 2, 2.5), (0, 2, 4.0), (2, 3, 0.5)], 0),
+        (3, [(0, 1, 0.1), (0, 2, 0.2), (1, 2, 0.1)], 0),
+        (3, [(0, 1, NAN), (0, 2, 1.0), (1, 2, 1.0)], 0),
+        (2, [], 1),
+    ],
+    "float_pairs": [
+        ([(1.5, 2), (0.5, 1), (1.5, 1), (-0.0, 3), (0.0, 0)],),
+        ([(1.0, 1), (NAN, 2), (0.5, 3)],),  # NaN inside a tuple: CPython decides
+    ],
+    "float_heap": [([2.5, NAN, -1.0, 0.0, -0.0, NAN, 3.0],), ([],)],
+    "smallest": [(3, [5, 1, 4, 1, 3]), (0, [1]), (-2, [1, 2]), (10, [2, 1]), (1, [3, 1, 1])],
+    "largest": [(2, ["b", "a", "c", "b"]), (0, []), (5, ["x"])],
+    # bisect: lo/hi edge cases (hi=-1 means len(a) in CPython; lo<0 raises)
+    "positions": [([], 1), ([1, 2, 2, 2, 3], 2), ([1, 3, 5], 0), ([1, 3, 5], 6)],
+    "bisect_bounds": [
+        ([1, 2, 3, 4], 3, 0, -1),
+        ([1, 2, 3, 4], 3, 0, -2),
+        ([1, 2, 3, 4], 3, 1, 2),
+        ([1, 2, 3, 4], 3, 0, 10),
+        ([1, 2, 3, 4], 3, -1, 2),
+        ([1, 2, 3, 4], 3, 7, 10),
+        ([1, 2, 3, 4], 3, 6, 4),
+    ],
+    "bisect_lo_only": [([1, 2, 3], 2, 0), ([1, 2, 3], 2, 5), ([1, 2, 3], 2, -3)],
+    "bisect_key": [([("a", 1), ("b", 3), ("c", 5)], 3), ([], 0), ([("a", 1)], 9)],
+    "insort_all": [([], [3, 1, 2, 2, 0]), ([1, 5], [5, 1, 3])],
+    "insort_left_bounded": [(["a", "c"], "b", 0), (["a", "c"], "b", 5), (["a", "c"], "b", -1)],
+    "insort_key": [([("a", 1), ("b", 3)], "c", 3), ([], "z", 0)],
+    "insort_key_raises": [([("a", 1), ("b", 0)], 0), ([("a", 1)], -1), ([("a", 1)], 0)],
+    "lis_length": [([],), ([10, 9, 2, 5, 3, 7, 101, 18],), (BIG[:500],)],
+    "bisect_floats": [([0.0, 1.0, 2.0], 1.0), ([0.0, 1.0], NAN), ([-0.0, 0.0], 0.0)],
+    # collections.deque
+    "bfs_grid": [(1, []), (3, [(1, 1)]), (3, [(0, 1), (1, 0)]), (5, [(1, 1), (2, 2), (3, 3)])],
+    "sliding_window_max": [([1, 3, -1, -3, 5, 3, 6, 7], 3), ([], 2), ([4, 2], 1), ([1, 2], 5)],
+    "hot_potato": [(["a", "b", "c", "d"], 3), (["x"], 5), (["a", "b"], -7), ([], 1)],
+    "deque_ops": [([], 5), ([1, 2, 3], 4), ([5] * 10, 20), ([1], 0), ([1, 2], 1), ([1], -1)],
+    "deque_maxlen_kw": [(3, 2), (5, 0), (4, 100), (2, -5)],
+    "deque_errors": [(w, i) for w in range(6) for i in (-4, -3, -1, 0, 2, 3, 4)],
+    "deque_str_remove": [("hello", "l"), ("abc", "z"), ("", "a")],
+    "deque_mutated": [(w,) for w in range(8)],
+    "deque_last_step": [(0,), (1,)],
+    "deque_comprehension": [(0,), (9,)],
+    "deque_maxlen_zero": [(3,)],
+}
+
+# Calls that must give the answer back to CPython (a NaN compared inside a tuple).
+EXPECTED_BAILS = {("float_pairs", 1)}
+
+
+@pytest.fixture(scope="module")
+def modules() -> tuple[ModuleType, ModuleType]:
+    return portalis.load(CORPUS, mode="python"), portalis.load(CORPUS, mode="wasm")
+
+
+def observe(fn: Any, args: tuple[Any, ...]) -> tuple[Outcome, str]:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        outcome = run(fn, args, {})
+    return outcome, out.getvalue()
+
+
+def test_everything_translates(modules: tuple[ModuleType, ModuleType]) -> None:
+    _, wasm = modules
+    info = wasm.__portalis__
+    assert info.skipped == {}, info.skipped
+    assert set(CASES) <= set(info.translated)
+
+
+@pytest.mark.parametrize(
+    ("name", "index"),
+    [(n, i) for n, rows in CASES.items() for i in range(len(rows))],
+)
+def test_same_outcome_output_and_mutation(
+    modules: tuple[ModuleType, ModuleType], name: str, index: int
+) -> None:
+    py, wasm = modules
+    args = CASES[name][index]
+    py_args, wasm_args = copy.deepcopy(args), copy.deepcopy(args)
+    stats = wasm.__portalis__.call_stats[name]
+    bails = stats.bails
+    expected, expected_out = observe(getattr(py, name), py_args)
+    got, got_out = observe(getattr(wasm, name), wasm_args)
+    assert same_outcome(expected, got), f"python {expected.describe()}, wasm {got.describe()}"
+    assert got_out == expected_out
+    assert same_value(py_args, wasm_args), f"arguments after the call: {py_args} != {wasm_args}"
+    # The answer came from WASM, not from a re-run in CPython (unless expected).
+    expected_bails = 1 if (name, index) in EXPECTED_BAILS else 0
+    assert stats.bails == bails + expected_bails
+
+
+SETTINGS = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+
+
+def test_property_heap_and_bisect(modules: tuple[ModuleType, ModuleType]) -> None:
+    py, wasm = modules
+    ints = st.lists(st.integers(-50, 50), max_size=60)
+
+    @SETTINGS
+    @given(ints, ints, st.integers(-5, 70), st.integers(-5, 70))
+    def check(a: list[int], b: list[int], lo: int, hi: int) -> None:
+        for name, args in [
+            ("heap_push_all", (a, b)),
+            ("heap_drain", (a,)),
+            ("heapify_only", (a,)),
+            ("heap_replace", (a, lo)),
+            ("heap_pushpop", (a, hi)),
+            ("insort_all", (sorted(a), b)),
+            ("bisect_bounds", (sorted(a), lo, lo, hi)),
+            ("smallest", (lo, a)),
+        ]:
+            pa, wa = copy.deepcopy(args), copy.deepcopy(args)
+            assert same_outcome(run(getattr(py, name), pa, {}), run(getattr(wasm, name), wa, {}))
+            assert same_value(pa, wa), name
+
+    check()
+
+
+def test_property_float_heap(modules: tuple[ModuleType, ModuleType]) -> None:
+    py, wasm = modules
+
+    @SETTINGS
+    @given(st.lists(st.floats(allow_nan=True, allow_infinity=True), max_size=40))
+    def check(xs: list[float]) -> None:
+        for name in ("heapify_floats", "float_heap"):
+            pa, wa = copy.deepcopy((xs,)), copy.deepcopy((xs,))
+            assert same_outcome(run(getattr(py, name), pa, {}), run(getattr(wasm, name), wa, {}))
+            assert same_value(pa, wa), name
+
+    check()
