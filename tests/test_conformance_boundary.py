@@ -80,6 +80,7 @@ CASES: dict[str, list[tuple[Any, ...]]] = {
     "sum_fields": [("1,2,3",), ("4, 5",), ("x,1",)],
 }
 
+
 class _MyInt(int):
     pass
 
