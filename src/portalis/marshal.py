@@ -406,7 +406,7 @@ def make_marshalled_wrapper(
         if error is not None:
             stats.exceptions += 1
             _, kind, msg = error
-            raise w.build_exception(kind, msg)
+            w.throw(kind, msg, (original.__globals__, export.exc_classes))
         return None if result_none else value
 
     retrying = threading.local()

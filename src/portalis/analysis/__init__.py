@@ -23,6 +23,7 @@ from .constants import (
     mutable_constant_problems,
     stdlib_value_imports,
 )
+from .exceptions import exception_classes
 from .function import FunctionChecker, diagnostic, signature
 from .model import ConstSpec, FunctionSpec, ModuleSpec, Param, Pending, Unsupported
 from .rewrites import rewrite_range_arguments
@@ -43,6 +44,7 @@ class _Context:
     imports: dict[str, str] = field(default_factory=dict)  # name -> "math" | "math.floor"
     # module-level list/dict names that are not constants, and why
     constant_problems: dict[str, str] = field(default_factory=dict)
+    exc_classes: dict[str, Any] = field(default_factory=dict)  # analysis/exceptions.py
     optimize: int = 0
 
 
@@ -228,9 +230,12 @@ def _analyse(
     # here (see analysis/constants.py); lists and dicts only when never mutated.
     constants = module_constants(tree, counts, ctx)
 
+    ctx.exc_classes, exc_rejected = exception_classes(tree, counts, path)
     functions: dict[str, FunctionSpec] = {}
     for st in tree.body:
-        if isinstance(st, ast.ClassDef):
+        if isinstance(st, ast.ClassDef) and st.name in exc_rejected:
+            other_skipped[st.name] = exc_rejected[st.name]
+        elif isinstance(st, ast.ClassDef) and st.name not in ctx.exc_classes:
             other_skipped[st.name] = Diagnostic(
                 path, st.lineno, st.col_offset, "classes are not supported yet"
             )
@@ -326,7 +331,9 @@ def _analyse(
                     changed = True
                     break
 
-    return ModuleSpec(unit, functions, constants, other_skipped, ctx.optimize)
+    return ModuleSpec(
+        unit, functions, constants, other_skipped, ctx.optimize, exc_classes=ctx.exc_classes
+    )
 
 
 # Re-exported for translation.

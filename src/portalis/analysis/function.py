@@ -8,6 +8,7 @@ from typing import Any
 from ..diagnostics import Diagnostic
 from .astwalk import walk
 from .containers import has_unknown, unify
+from .exceptions import ExceptionChecks
 from .expressions import fold_constant, scalar_type_of
 from .model import NO_DEFAULT, FunctionSpec, Param, Unsupported
 from .statements import StatementChecker
@@ -88,7 +89,7 @@ def signature(fn: ast.FunctionDef, consts: dict[str, Any]) -> list[Param]:
     return params
 
 
-class FunctionChecker(StatementChecker):
+class FunctionChecker(ExceptionChecks, StatementChecker):
     def __init__(self, fn: ast.FunctionDef, params: list[Param], ctx: Any) -> None:
         self.fn = fn
         self.params = params
@@ -104,6 +105,7 @@ class FunctionChecker(StatementChecker):
         self.constant_problems = ctx.constant_problems
         self.imports = {k: v for k, v in ctx.imports.items() if k not in self.assigned_names}
         self.optimize = ctx.optimize
+        self.exc_classes = getattr(ctx, "exc_classes", {})
         self.reset()
 
     def reset(self) -> None:
@@ -128,7 +130,8 @@ class FunctionChecker(StatementChecker):
         self.const_sets: set[int] = set()
         self.test_boolops: set[int] = set()
         self.dict_views: dict[int, str] = {}
-        self.handler_depth = 0
+        self.exc_info: dict[int, Any] = {}
+        self.exc_scopes: list[tuple[str, str | None]] = []
         self.prints = False
         self.collecting = False
 
@@ -201,6 +204,7 @@ class FunctionChecker(StatementChecker):
         spec.dict_views = self.dict_views
         spec.const_sets = self.const_sets
         spec.prints = self.prints
+        spec.exc_info = self.exc_info
 
     def _collect(self, body: list[ast.stmt]) -> None:
         """Type assignments in textual order; unknown reads are retried next round."""

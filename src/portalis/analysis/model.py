@@ -76,6 +76,8 @@ class FunctionSpec:
     dict_views: dict[int, str] = field(default_factory=dict)  # keys()/values()/items() calls
     const_sets: set[int] = field(default_factory=set)  # set displays CPython makes constant
     prints: bool = False  # this function itself calls print()
+    # raise/except/`e` nodes -> their analysis (analysis/exceptions.py)
+    exc_info: dict[int, Any] = field(default_factory=dict)
     skip: Diagnostic | None = None
 
     @property
@@ -92,6 +94,8 @@ class ModuleSpec:
     # reported so `__portalis__.skipped` covers every def in the module.
     other_skipped: dict[str, Diagnostic] = field(default_factory=dict)
     optimize: int = 0
+    # The module's own exception classes (analysis/exceptions.py), in code order.
+    exc_classes: dict[str, Any] = field(default_factory=dict)
 
     @property
     def translated(self) -> list[str]:

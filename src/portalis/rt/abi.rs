@@ -386,3 +386,11 @@ pub fn write_arg_back<T: ToAbi + Clone>(w: &mut Writer, list: &PyList<T>) {
         item.write(w);
     }
 }
+
+/// The bytes of one value, outside any call (a module exception's
+/// constructor arguments travel this way, see raise.rs).
+pub fn encode<T: ToAbi + ?Sized>(v: &T) -> Vec<u8> {
+    let mut w = Writer::new(Vec::new());
+    v.write(&mut w);
+    w.buf
+}

@@ -7,10 +7,10 @@ from types import SimpleNamespace
 
 from ..analysis.model import FunctionSpec
 from ..analysis.types import BOOL, FLOAT, INT, NONE, STR, PyType, is_list, is_tuple
+from .exceptions import ExceptionTranslator
 from .expressions import rust_type
 from .model import Export, ExportParam
 from .names import export_symbol, rust_ident
-from .statements import StatementTranslator
 
 # How each scalar crosses the boundary (wasm value type) and which runtime
 # helper folds a PyResult into the single return value plus error slot.
@@ -18,7 +18,7 @@ ABI_TYPES = {INT: "i64", FLOAT: "f64", BOOL: "i32", NONE: "i32"}
 RET_HELPERS = {INT: "ret_i64", FLOAT: "ret_f64", BOOL: "ret_bool", NONE: "ret_none"}
 
 
-class FunctionTranslator(StatementTranslator):
+class FunctionTranslator(ExceptionTranslator):
     def __init__(
         self,
         spec: FunctionSpec,
