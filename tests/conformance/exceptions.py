@@ -367,3 +367,19 @@ def first_arg(n: int) -> str:
         return str(10 // (n - 3))
     except (StatsError, Empty, KeyError, ZeroDivisionError) as e:
         return "arg: " + str(e.args[0]) + repr(e.args[0])
+
+
+def classify(balance: int, amount: int, closed: bool) -> str:
+    try:
+        return str(withdraw(balance, amount, closed))
+    except Exception as e:
+        kinds = ""
+        if isinstance(e, BankError):
+            kinds += "bank "
+        if isinstance(e, (Insufficient, ValueError)):
+            kinds += "insufficient-or-value "
+        if isinstance(e, AccountClosed):
+            kinds += "closed "
+        if isinstance(e, LookupError):
+            kinds += "lookup "
+        return kinds + str(isinstance(e, Exception))

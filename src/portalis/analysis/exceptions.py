@@ -276,6 +276,13 @@ def catch_codes(names: list[str], classes: dict[str, ExcClass]) -> tuple[int, ..
 class ExceptionChecks:
     """`try`/`raise` for the statement checker (mixed into FunctionChecker)."""
 
+    def infer_Call(self, node: ast.Call) -> PyType:
+        info = self.exc_info.get(id(node))
+        if isinstance(info, tuple) and info[0] == "isinstance":
+            return BOOL
+        result: PyType = super().infer_Call(node)  # type: ignore[misc]
+        return result
+
     def infer_Subscript(self, node: ast.Subscript) -> PyType:
         if self.exc_info.get(id(node)) == "arg0":
             return STR  # `e.args[0]` shown as text (the translator shows it)
@@ -389,6 +396,21 @@ class ExceptionChecks:
                     continue
                 if isinstance(parent, ast.Raise):
                     continue  # checked by stmt_Raise
+                if (
+                    isinstance(parent, ast.Call)
+                    and isinstance(parent.func, ast.Name)
+                    and parent.func.id == "isinstance"
+                    and "isinstance" not in self.module_bindings
+                    and len(parent.args) == 2
+                    and parent.args[0] is node
+                    and not parent.keywords
+                ):
+                    # `isinstance(e, C)`: a test of the exception's class code.
+                    kinds = parent.args[1]
+                    items = kinds.elts if isinstance(kinds, ast.Tuple) else [kinds]
+                    names = [self._exc_class_name(item) for item in items]
+                    self.exc_info[id(parent)] = ("isinstance", catch_codes(names, self.exc_classes))
+                    continue
                 grand = parents.get(id(parent))
                 if (
                     isinstance(parent, ast.Attribute)

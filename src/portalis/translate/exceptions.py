@@ -111,6 +111,11 @@ class ExceptionTranslator(StatementTranslator):
                     self.overrides[id(node)] = f"{RT}::exc_arg0(&{ident}, false)?"
                 elif what == "arg0_repr":
                     self.overrides[id(node)] = f"{RT}::exc_arg0(&{ident}, true)?"
+                elif isinstance(what, tuple) and what[0] == "isinstance":
+                    test = " | ".join(str(c) for c in what[1])
+                    self.overrides[id(node)] = (
+                        f"matches!({ident}.kind(), {test})" if test else "false"
+                    )
 
     def formatted(self, part: ast.FormattedValue) -> str:
         """`f"{e.args[0]!r}"`: the whole field is the exception argument's repr."""
