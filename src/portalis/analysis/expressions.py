@@ -13,7 +13,7 @@ import operator
 from collections.abc import Callable
 from typing import Any
 
-from .collections_ import CollectionsTyper, DequeTyper, is_deque
+from .collections_ import CollectionsTyper, CounterTyper, DequeTyper, dict_view, is_deque
 from .containers import PRINTABLE, ContainerTyper, unify
 from .dicts import DictTyper, is_dict
 from .iteration import IterationTyper
@@ -137,7 +137,13 @@ def fold_constant(node: ast.expr, consts: dict[str, Any]) -> Any:
 
 
 class ExpressionTyper(
-    ContainerTyper, IterationTyper, DictTyper, SetTyper, CollectionsTyper, DequeTyper
+    ContainerTyper,
+    IterationTyper,
+    DictTyper,
+    SetTyper,
+    CollectionsTyper,
+    DequeTyper,
+    CounterTyper,
 ):
     """Mixin: `infer(node)` records and returns the PyType of an expression."""
 
@@ -285,6 +291,9 @@ class ExpressionTyper(
         as_set = self.set_binop(node, lt, rt)
         if as_set is not None:
             return as_set
+        as_counter = self.counter_binop(node, lt, rt)
+        if as_counter is not None:
+            return as_counter
         seq = lt == STR or is_list(lt)
         if isinstance(node.op, ast.Add) and (lt == STR or is_list(lt)):
             merged = unify(lt, rt)
@@ -351,6 +360,8 @@ class ExpressionTyper(
             if isinstance(op, (ast.In, ast.NotIn)):
                 if (is_dict(tb) or is_set(tb)) and unify(tb.args[0], ta) == tb.args[0]:
                     continue
+                if dict_view(tb) is not None and unify(tb.args[0], ta) == tb.args[0]:
+                    continue
                 if is_tuple(tb) and tuple_member_ok(ta, tb):
                     continue
                 if (ta == STR and tb == STR) or (
@@ -366,6 +377,8 @@ class ExpressionTyper(
                 continue
             if is_set(ta) and ta == tb and not isinstance(op, (ast.Is, ast.IsNot)):
                 continue
+            if ta.name == "Counter" and ta == tb and isinstance(op, (ast.Eq, ast.NotEq)):
+                continue  # Counter.__eq__: missing keys count as zero (3.10+)
             if (
                 (is_list(ta) or is_tuple(ta) or is_deque(ta))
                 and ta == tb
@@ -648,6 +661,8 @@ class ExpressionTyper(
             if name == "len":
                 return INT
             types = [PyType("list", types[0].args)]  # converted to a list first
+        if len(types) == 1 and dict_view(types[0]) is not None:
+            types = [dict_view(types[0])]  # type: ignore[list-item]
         if len(types) == 1 and is_dict(types[0]) and name in ("list", "sorted", "len"):
             self.dict_views[id(node.args[0])] = "keys"  # iterating a dict gives its keys
             types = [PyType("list", (types[0].args[0],))] if name != "len" else types
@@ -700,7 +715,7 @@ class ExpressionTyper(
 
     def require_truthy(self, node: ast.expr, t: PyType) -> None:
         if t not in (INT, FLOAT, BOOL, NONE, STR) and not (
-            is_list(t) or is_dict(t) or is_set(t) or is_deque(t)
+            is_list(t) or is_dict(t) or is_set(t) or is_deque(t) or dict_view(t) is not None
         ):
             raise Unsupported(node, f"truth value of {t} is not supported yet")
 

@@ -124,6 +124,10 @@ class StatementChecker(ExpressionTyper):
         if isinstance(target.slice, ast.Slice):
             raise Unsupported(target, "slice assignment is not supported yet")
         container = self.check_expr(target.value, state)
+        if container.name in ("Counter", "defaultdict"):
+            self.check_expr_names(target.slice, state)
+            self.dictlike_store(target, container, t)  # analysis/collections_.py
+            return state
         if container.name == "dict":
             kt = self.check_expr(target.slice, state)
             if "?" in str(container):
@@ -306,7 +310,7 @@ class StatementChecker(ExpressionTyper):
             if not isinstance(target, ast.Subscript) or isinstance(target.slice, ast.Slice):
                 raise Unsupported(target, "only `del d[key]` on a dict is supported yet")
             container = self.check_expr(target.value, state)
-            if container.name != "dict":
+            if container.name not in ("dict", "Counter", "defaultdict"):
                 raise Unsupported(target, f"`del` on a {container} is not supported yet")
             self.check_expr(target.slice, state)
         return state

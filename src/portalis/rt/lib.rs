@@ -11,6 +11,7 @@
 
 pub mod abi;
 pub mod cmp;
+pub mod counter;
 pub mod deque;
 pub mod dict;
 pub mod err;

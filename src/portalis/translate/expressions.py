@@ -38,6 +38,10 @@ def rust_type(t: PyType) -> str:
         return f"PySet<{rust_type(t.args[0])}>"
     if t.name == "deque":
         return f"PyDeque<{rust_type(t.args[0])}>"
+    if t.name == "Counter":
+        return f"PyDict<{rust_type(t.args[0])}, i64>"
+    if t.name == "defaultdict":
+        return f"PyDict<{rust_type(t.args[0])}, {rust_type(t.args[1])}>"
     if is_tuple(t):
         inner = ", ".join(rust_type(a) for a in t.args)
         return f"({inner},)" if len(t.args) == 1 else f"({inner})"
@@ -171,7 +175,7 @@ class ExpressionTranslator(
             return f"({code} != 0)"
         if t is FLOAT:
             return f"({code} != 0.0)"
-        if t == STR or t.name in ("list", "dict", "set", "deque"):
+        if t == STR or t.name in ("list", "dict", "set", "deque", "Counter", "defaultdict"):
             return f"({code}.len() != 0)"
         if t.name == "optional":
             inner = ExpressionTranslator.truthy_code("_t", t.args[0])
@@ -282,6 +286,9 @@ class ExpressionTranslator(
             if method is not None:
                 return f"{a}.{method}(&{b})"
             return f"({a} {'==' if isinstance(op, ast.Eq) else '!='} {b})"
+        if ta.name == "Counter" and not isinstance(op, (ast.In, ast.NotIn)):
+            test = f"portalis_rt::counter::eq(&{a}, &{b})"
+            return test if isinstance(op, ast.Eq) else f"(!{test})"
         if isinstance(op, (ast.In, ast.NotIn)) and is_tuple(tb):
             hits = " || ".join(f"_iv == _tv.{i}" for i in range(len(tb.args)))
             test = f"{{ let _iv = {a}; let _tv = {b}; {hits} }}"

@@ -101,7 +101,7 @@ class StatementTranslator(ExpressionTranslator):
     def assign_item(self, target: ast.Subscript, code: str) -> None:
         # CPython evaluates the value first, then the container, then the index.
         v, c, i = self.temp(), self.temp(), self.temp()
-        if self.type_of(target.value).name == "dict":
+        if self.type_of(target.value).name in ("dict", "Counter", "defaultdict"):
             self.emit(
                 f"{{ let {v} = {code}; let {c} = {self.expr(target.value)}; "
                 f"let {i} = {self.expr(target.slice)}; {c}.set_item({i}, {v}); }}"
@@ -117,9 +117,15 @@ class StatementTranslator(ExpressionTranslator):
         for target in stmt.targets:
             assert isinstance(target, ast.Subscript)
             c, k = self.temp(), self.temp()
+            # Counter.__delitem__ ignores a missing key; dict and defaultdict raise KeyError.
+            delete = (
+                f"{c}.pop_or(&{k}, 0);"
+                if self.type_of(target.value).name == "Counter"
+                else f"{c}.del_item(&{k})?;"
+            )
             self.emit(
                 f"{{ let {c} = {self.expr(target.value)}; let {k} = {self.expr(target.slice)}; "
-                f"{c}.del_item(&{k})?; }}"
+                f"{delete} }}"
             )
 
     def stmt_Assign(self, stmt: ast.Assign) -> None:
@@ -170,12 +176,15 @@ class StatementTranslator(ExpressionTranslator):
             self.emit(f"{name}.extend(&{self.expr(stmt.value)});")
             return
         target = stmt.target
-        if isinstance(target, ast.Subscript) and self.type_of(target.value).name == "dict":
+        container_t = self.type_of(target.value) if isinstance(target, ast.Subscript) else None
+        if container_t is not None and container_t.name in ("dict", "Counter", "defaultdict"):
+            assert isinstance(target, ast.Subscript)
             c, i, old = self.temp(), self.temp(), self.temp()
             self.overrides[id(fake.left)] = old
+            read = self.subscript_read(container_t, c, i)  # translate/collections_.py
             self.emit(
                 f"{{ let {c} = {self.expr(target.value)}; "
-                f"let {i} = {self.expr(target.slice)}; let {old} = {c}.get_item(&{i})?; "
+                f"let {i} = {self.expr(target.slice)}; let {old} = {read}; "
                 f"let _ptv = {self.expr(fake)}; {c}.set_item({i}, _ptv); }}"
             )
             return
@@ -347,6 +356,8 @@ class StatementTranslator(ExpressionTranslator):
             return "PySet::new()"
         if t.name == "deque":
             return "PyDeque::new(None).ok().unwrap()"  # never fails without a maxlen
+        if t.name in ("Counter", "defaultdict"):
+            return "PyDict::new()"
         if t.name == "optional":
             return "None"
         if t.name == "exception":
