@@ -6,6 +6,7 @@ import ast
 from typing import Any
 
 from ..diagnostics import Diagnostic
+from .astwalk import walk
 from .containers import has_unknown, unify
 from .exceptions import ExceptionChecks
 from .expressions import fold_constant, scalar_type_of
@@ -22,7 +23,7 @@ def assigned_names(fn: ast.FunctionDef) -> set[str]:
     # Nested functions and lambdas have scopes of their own (analysis/nested.py).
     body = scoped_walk(fn)
     comp_targets = {
-        id(n) for node in body if isinstance(node, ast.comprehension) for n in ast.walk(node.target)
+        id(n) for node in body if isinstance(node, ast.comprehension) for n in walk(node.target)
     }
     for node in body:
         if node is fn or id(node) in comp_targets:

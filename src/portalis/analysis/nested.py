@@ -40,23 +40,32 @@ class NestedDef:
 
 
 def scoped_walk(fn: ast.AST) -> list[ast.AST]:
-    """ast.walk of `fn` that does not enter nested functions, lambdas or classes."""
+    """The nodes of `fn` (not `fn` itself) outside nested functions, lambdas and classes.
+
+    Of a nested def only its own node, decorators and defaults are included:
+    they are evaluated in `fn`'s scope. Written like astwalk.walk (no
+    generators): it runs for every function analysed.
+    """
     out: list[ast.AST] = []
-    todo = list(ast.iter_child_nodes(fn))
+    append = out.append
+    todo: list[ast.AST] = [fn]
     while todo:
         node = todo.pop()
-        out.append(node)
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            # The name is bound here; decorators and defaults are evaluated here too.
-            todo.extend(node.decorator_list)
-            if not isinstance(node, ast.ClassDef):
-                todo.extend(node.args.defaults)
-                todo.extend(d for d in node.args.kw_defaults if d is not None)
-            continue
-        if isinstance(node, ast.Lambda):
-            todo.extend(node.args.defaults)
-            continue
-        todo.extend(ast.iter_child_nodes(node))
+        if node is not fn:
+            append(node)
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+                todo.extend(getattr(node, "decorator_list", ()))
+                args = getattr(node, "args", None)
+                if args is not None:
+                    todo.extend(args.defaults)
+                    todo.extend(d for d in args.kw_defaults if d is not None)
+                continue
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if isinstance(value, list):
+                todo.extend(v for v in value if isinstance(v, ast.AST))
+            elif isinstance(value, ast.AST):
+                todo.append(value)
     return out
 
 
