@@ -346,3 +346,40 @@ def catch_and_continue(xs: list[int]) -> int:
         finally:
             total += 1
     return total
+
+
+def unknown_unit(unit: str) -> float:
+    lengths = {"m": 1.0, "km": 1000.0, "it's": 0.5}
+    try:
+        return lengths[unit] * 2.0
+    except KeyError as exc:
+        raise ValueError(f"unknown unit: {exc.args[0]!r} ({exc.args[0]})") from None
+
+
+def first_arg(n: int) -> str:
+    try:
+        if n == 0:
+            raise StatsError("zero")
+        if n == 1:
+            raise Empty()
+        if n == 2:
+            return {3: "x"}[n]
+        return str(10 // (n - 3))
+    except (StatsError, Empty, KeyError, ZeroDivisionError) as e:
+        return "arg: " + str(e.args[0]) + repr(e.args[0])
+
+
+def classify(balance: int, amount: int, closed: bool) -> str:
+    try:
+        return str(withdraw(balance, amount, closed))
+    except Exception as e:
+        kinds = ""
+        if isinstance(e, BankError):
+            kinds += "bank "
+        if isinstance(e, (Insufficient, ValueError)):
+            kinds += "insufficient-or-value "
+        if isinstance(e, AccountClosed):
+            kinds += "closed "
+        if isinstance(e, LookupError):
+            kinds += "lookup "
+        return kinds + str(isinstance(e, Exception))
