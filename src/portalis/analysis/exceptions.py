@@ -70,7 +70,7 @@ class ExcClass:
 
 @dataclass
 class RaiseSpec:
-    kind: str  # "builtin" | "user" | "user_args" | "reraise"
+    kind: str  # "builtin" | "key" (KeyError of an int/bool) | "user" | "user_args" | "reraise"
     name: str = ""
     code: int = 0
     msg: str | None = None  # literal message
@@ -566,7 +566,9 @@ class ExceptionChecks:
                 spec.msg = a.value
             else:
                 t = check.check_expr(a, state)
-                if t != STR:
+                if name == "KeyError" and t in (INT, BOOL):
+                    spec.kind = "key"  # the key object travels encoded (rt/dict.rs)
+                elif t != STR:
                     raise Unsupported(
                         a, f"exception argument of type {t}: only str messages are supported"
                     )

@@ -194,6 +194,8 @@ class ExceptionTranslator(StatementTranslator):
             if spec.has_args:
                 return f"{RT}::user({spec.code}, Some({rust_str(spec.msg or '')}))"
             return f"{RT}::user({spec.code}, None)"
+        if spec.kind == "key" and spec.computed is not None:
+            return f"key_error(&{self.expr(spec.computed)})"
         code = exc_code(spec.name)
         if spec.computed is not None:
             text = self.expr(spec.computed)
