@@ -64,6 +64,7 @@ CASES: dict[str, list[tuple[Any, ...]]] = {
     "try_in_finally": [(0,), (1,), (2,)],
     "recursive_guard": [(5,), (-1,), (-5,), (0,)],
     "int_key_error": [(3, True), (11, False), (-(2**63), True)],
+    "checked_sqrt": [(17,), (-4,)],
 }
 # Calls that are expected to re-run in CPython (a bail), not to stay in WASM.
 BAILS = {"computed_init_args": [(3,)], "first_arg": [(1,)]}

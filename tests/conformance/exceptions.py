@@ -466,3 +466,12 @@ def int_key_error(k: int, flag: bool) -> None:
     if k > 10:
         raise KeyError(flag)
     raise KeyError(k)
+
+
+def checked_sqrt(x: int) -> int:
+    assert x >= 0, f"x must be non-negative, got {x}"
+    r = 0
+    while (r + 1) * (r + 1) <= x:
+        r += 1
+    assert r * r <= x, "never"
+    return r
