@@ -15,6 +15,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostic
 from ..ingest import SourceUnit
+from .astwalk import walk
 from .constants import (
     constant_type,
     evaluate,
@@ -48,7 +49,7 @@ class _Context:
 
 
 def _target_names(target: ast.AST) -> list[str]:
-    return [n.id for n in ast.walk(target) if isinstance(n, ast.Name)]
+    return [n.id for n in walk(target) if isinstance(n, ast.Name)]
 
 
 def module_bindings(tree: ast.Module) -> dict[str, int]:
@@ -103,7 +104,7 @@ def module_bindings(tree: ast.Module) -> dict[str, int]:
         # walrus at module level
 
     visit(tree.body)
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.NamedExpr) and isinstance(node.target, ast.Name):
             add(node.target.id)
         if isinstance(node, (ast.Global)):
@@ -211,14 +212,15 @@ def module_constants(
 def analyse(unit: SourceUnit, *, optimize: int | None = None) -> ModuleSpec:
     counts = module_bindings(unit.tree)
     with type_aliases(module_type_aliases(unit.tree, counts)):
-        return _analyse(unit, optimize=optimize)
+        return _analyse(unit, counts, optimize=optimize)
 
 
-def _analyse(unit: SourceUnit, *, optimize: int | None = None) -> ModuleSpec:
+def _analyse(
+    unit: SourceUnit, counts: dict[str, int], *, optimize: int | None = None
+) -> ModuleSpec:
     tree = unit.tree
     path = str(unit.path)
     ctx = _Context(optimize=sys.flags.optimize if optimize is None else optimize)
-    counts = module_bindings(tree)
     ctx.module_bindings = set(counts)
     constants: dict[str, ConstSpec] = {}
     other_skipped: dict[str, Diagnostic] = {}

@@ -6,6 +6,7 @@ import ast
 from typing import Any
 
 from ..diagnostics import Diagnostic
+from .astwalk import walk
 from .containers import has_unknown, unify
 from .exceptions import ExceptionChecks
 from .expressions import fold_constant, scalar_type_of
@@ -18,13 +19,11 @@ def assigned_names(fn: ast.FunctionDef) -> set[str]:
     """Every name CPython treats as local in `fn` (parameters included)."""
     names = {a.arg for a in [*fn.args.posonlyargs, *fn.args.args, *fn.args.kwonlyargs]}
     # Comprehension targets belong to the comprehension's own scope.
+    nodes = walk(fn)
     comp_targets = {
-        id(n)
-        for node in ast.walk(fn)
-        if isinstance(node, ast.comprehension)
-        for n in ast.walk(node.target)
+        id(n) for node in nodes if isinstance(node, ast.comprehension) for n in walk(node.target)
     }
-    for node in ast.walk(fn):
+    for node in nodes:
         if node is fn or id(node) in comp_targets:
             continue
         if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
@@ -36,7 +35,7 @@ def assigned_names(fn: ast.FunctionDef) -> set[str]:
                 names.add((alias.asname or alias.name).split(".")[0])
         elif isinstance(node, ast.ExceptHandler) and node.name:
             names.add(node.name)
-    for node in ast.walk(fn):
+    for node in nodes:
         if isinstance(node, (ast.Global, ast.Nonlocal)):
             names.difference_update(node.names)
     return names

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 
+from .astwalk import walk
 from .containers import has_unknown, unify
 from .expressions import ExpressionTyper, fold_constant, narrowing
 from .model import Pending, Unsupported
@@ -76,14 +77,13 @@ class StatementChecker(ExpressionTyper):
     def check_expr_names(self, node: ast.expr, state: State) -> None:
         if state is None or self.collecting:
             return
-        exempt = comprehension_bound(node)
-        for sub in ast.walk(node):
-            if (
-                isinstance(sub, ast.Name)
-                and sub.id in self.assigned_names
-                and sub.id not in state
-                and id(sub) not in exempt
-            ):
+        exempt: set[int] | None = None
+        for sub in walk(node):
+            if isinstance(sub, ast.Name) and sub.id in self.assigned_names and sub.id not in state:
+                if exempt is None:  # computed only once a candidate shows up
+                    exempt = comprehension_bound(node)
+                if id(sub) in exempt:
+                    continue
                 raise Unsupported(
                     sub,
                     f"local variable `{sub.id}` may be used before it is assigned",
@@ -328,7 +328,7 @@ class StatementChecker(ExpressionTyper):
 def comprehension_bound(node: ast.AST) -> set[int]:
     """Name nodes that refer to a comprehension's or lambda's own variables."""
     out: set[int] = set()
-    for comp in ast.walk(node):
+    for comp in walk(node):
         if isinstance(comp, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
             names = {
                 n.id for g in comp.generators for n in ast.walk(g.target) if isinstance(n, ast.Name)

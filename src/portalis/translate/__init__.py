@@ -12,6 +12,7 @@ import ast
 from typing import TYPE_CHECKING
 
 from .._version import __version__
+from ..analysis.astwalk import walk
 from ..analysis.types import STR
 from ..constvalues import encode_constant
 from ..diagnostics import Diagnostic
@@ -204,7 +205,7 @@ _MUTATING = {"append", "insert", "pop", "extend", "remove", "clear", "sort", "re
 def _mutates_directly(fn: FunctionSpec) -> bool:
     from ..analysis.collections_ import MUTATING
 
-    for node in ast.walk(fn.node):
+    for node in walk(fn.node):
         if isinstance(node, ast.Call) and fn.stdlib_calls.get(id(node)) in MUTATING:
             return True  # heapq.heappush(xs, v), bisect.insort(xs, v), ...
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
