@@ -412,6 +412,9 @@ class ExpressionTyper(
         if not isinstance(node.func, ast.Name):
             raise Unsupported(node, f"call of `{_snippet(node.func)}` is not supported yet")
         name = node.func.id
+        nested = self.nested_call(name)
+        if nested is not None:
+            return self._infer_call_with(node, name, nested.params, nested.returns)
         if name in self.assigned_names:
             raise Unsupported(node, f"`{name}` is a local variable, not a function")
         if name in self.function_returns or name in self.skipped_functions:
@@ -463,6 +466,15 @@ class ExpressionTyper(
     imports: dict[str, str]
     stdlib_calls: dict[int, str]
 
+    def nested_call(self, name: str) -> Any:
+        """The NestedDef a call of `name` runs (analysis/nested.py), or None."""
+        nested = getattr(self, "nested_defs", None)
+        if not nested or name not in nested or self.comp_lookup(name) is not None:
+            return None
+        if getattr(self, "is_nested", False) and name in self.assigned_names:
+            return None  # shadowed by the nested function's own local
+        return nested[name]
+
     def _infer_module_call(self, node: ast.Call, name: str) -> PyType:
         self.calls.setdefault(name, node.lineno)
         if name in self.skipped_functions:
@@ -470,7 +482,12 @@ class ExpressionTyper(
                 node,
                 f"calls `{name}`, which is not translated ({self.skipped_functions[name]})",
             )
-        params = self.function_params[name]
+        ret = self._infer_call_with(node, name, self.function_params[name], None)
+        return ret
+
+    def _infer_call_with(
+        self, node: ast.Call, name: str, params: list[Any], returns: PyType | None
+    ) -> PyType:
         bound = bind_call(node, params)
         for param, arg in zip(params, bound):
             if arg is None:
@@ -482,6 +499,8 @@ class ExpressionTyper(
                     f"argument `{param.name}` of `{name}` is {t} here but annotated {param.type}",
                     "CPython would pass the value unconverted; make the types match",
                 )
+        if returns is not None:
+            return returns
         ret = self.function_returns[name]
         if ret is None:
             raise Pending(name)

@@ -339,6 +339,9 @@ class ExpressionTranslator(
             return self.method_call(node, node.func)
         assert isinstance(node.func, ast.Name)
         name = node.func.id
+        nested = getattr(self, "nested_specs", {}).get(name)
+        if nested is not None and name not in self.local_names:
+            return self.nested_call(node, name, nested)
         if name in self.functions:
             callee = self.functions[name]
             bound = bind_call(node, callee.params)
@@ -348,6 +351,21 @@ class ExpressionTranslator(
             ]
             return f"{rust_ident(name)}({', '.join(args)})?"
         return getattr(self, "builtin_" + name)(node)  # type: ignore[no-any-return]
+
+    def nested_call(self, node: ast.Call, name: str, callee: FunctionSpec) -> str:
+        """Call a nested function: the current values of its captures, then the arguments."""
+        args = []
+        for c in callee.captures:
+            t = self.spec.locals.get(c) or self.param_types[c]
+            code = self.local_names[c]
+            args.append(code if is_copy(t) else f"{code}.clone()")
+        own = callee.params[len(callee.captures) :]
+        bound = bind_call(node, own)
+        args += [
+            self.expr_as(arg, p.type) if arg is not None else default_literal(p)
+            for p, arg in zip(own, bound)
+        ]
+        return f"{rust_ident(name)}({', '.join(args)})?"
 
     def builtin_min(self, node: ast.Call) -> str:
         if len(node.args) == 1:
