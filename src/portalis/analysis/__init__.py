@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -138,13 +139,29 @@ def module_type_aliases(tree: ast.Module, counts: dict[str, int]) -> dict[str, P
     return aliases
 
 
-def analyse(unit: SourceUnit, *, optimize: int | None = None) -> ModuleSpec:
+def analyse(
+    unit: SourceUnit,
+    *,
+    optimize: int | None = None,
+    externals: Mapping[str, FunctionSpec] | None = None,
+) -> ModuleSpec:
+    """Analyse one module. `externals` (library mode only): names this module imports from
+    another module of its package, mapped to their translated `FunctionSpec`s, so calls to
+    them are checked like calls to the module's own functions. The caller guarantees that
+    they (and everything they call) neither mutate lists, print, nor read module constants.
+    """
     counts = module_bindings(unit.tree)
     with type_aliases(module_type_aliases(unit.tree, counts)):
-        return _analyse(unit, optimize=optimize)
+        spec = _analyse(unit, optimize=optimize, externals=externals or {})
+    return spec
 
 
-def _analyse(unit: SourceUnit, *, optimize: int | None = None) -> ModuleSpec:
+def _analyse(
+    unit: SourceUnit,
+    *,
+    optimize: int | None = None,
+    externals: Mapping[str, FunctionSpec] | None = None,
+) -> ModuleSpec:
     tree = unit.tree
     path = str(unit.path)
     ctx = _Context(optimize=sys.flags.optimize if optimize is None else optimize)
@@ -201,6 +218,12 @@ def _analyse(unit: SourceUnit, *, optimize: int | None = None) -> ModuleSpec:
     for name, spec in functions.items():
         if spec.skip is not None:
             ctx.skipped_reasons[name] = spec.skip.short()
+    used_externals: dict[str, FunctionSpec] = {}
+    for name, ext in (externals or {}).items():
+        if counts.get(name) == 1 and name not in functions and ext.return_type is not None:
+            ctx.function_params[name] = ext.params
+            ctx.function_returns[name] = ext.return_type
+            used_externals[name] = ext
 
     pending = [n for n, s in functions.items() if s.skip is None]
 
@@ -269,7 +292,7 @@ def _analyse(unit: SourceUnit, *, optimize: int | None = None) -> ModuleSpec:
                     changed = True
                     break
 
-    return ModuleSpec(unit, functions, constants, other_skipped, ctx.optimize)
+    return ModuleSpec(unit, functions, constants, other_skipped, ctx.optimize, used_externals)
 
 
 # Re-exported for translation.

@@ -92,6 +92,9 @@ class ModuleSpec:
     # reported so `__portalis__.skipped` covers every def in the module.
     other_skipped: dict[str, Diagnostic] = field(default_factory=dict)
     optimize: int = 0
+    # Library mode: functions imported from other modules of the package that
+    # this module's functions may call inside WASM (local name -> their spec).
+    externals: dict[str, FunctionSpec] = field(default_factory=dict)
 
     @property
     def translated(self) -> list[str]:
