@@ -287,7 +287,9 @@ def test_report_cli_json_table_and_conformance_join(tmp_path: Path, capsys) -> N
     assert main(["report", str(STATKIT), "--json", str(out), "-j", "1"]) == 0
     table = capsys.readouterr().out
     data = json.loads(out.read_text())
-    assert data["modules"] == report_data(partition(STATKIT, jobs=1))["modules"]
+    # the example sets `library = true`: the report follows the build
+    assert data["summary"]["library"] is True
+    assert data["modules"] == report_data(partition(STATKIT, library=True))["modules"]
     total = next(line for line in table.splitlines() if line.startswith("total"))
     s = data["summary"]
     counts = ("functions", "translated", "internal", "python")
@@ -321,7 +323,7 @@ def test_report_cli_json_table_and_conformance_join(tmp_path: Path, capsys) -> N
     fns = {f["name"]: f for f in core["functions"]}
     assert (fns["sum_of_squares"]["exercised"], fns["sum_of_squares"]["speedup"]) == (True, 12.5)
     assert (fns["mean"]["exercised"], fns["mean"]["calls"]) == (False, 0)
-    assert fns["variance"]["exercised"] is None  # stays Python: not instrumented, not guessed
+    assert fns["clipped_total"]["exercised"] is None  # stays Python: not instrumented, not guessed
     assert core["exercised"] == 1
     assert main(["report", str(tmp_path / "missing")]) == 2
 
@@ -442,3 +444,23 @@ def test_html_report_read_back_from_headless_chromium(tmp_path: Path, statkit_re
     _, *srows = sorted_page.tables["functions"]
     lines = [int(r[fcol["lines"]]) for r in srows]
     assert lines == sorted(lines, reverse=True) and lines != [int(r[fcol["lines"]]) for r in frows]
+
+
+def test_library_mode_report_links_imported_helpers(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "lib.json"
+    assert main(["report", str(STATKIT), "--library", "--json", str(out)]) == 0
+    capsys.readouterr()
+    data = json.loads(out.read_text())
+    assert data["summary"]["library"] is True
+    fns = {(m["name"], f["name"]): f for m in data["modules"] for f in m["functions"]}
+    in_wasm = {k for k, f in fns.items() if f["status"] != "python"}
+    per_module = {(m, f) for m, names in STATKIT_TRANSLATED.items() for f in names}
+    # `from ._util import square` / `digit_count` are linked inside the package's crate
+    assert in_wasm == per_module | {
+        ("statkit.core", "variance"),
+        ("statkit.histogram", "label_width"),
+    }
+    # calls through a module attribute are not linked, and the report says which import would be
+    clipped = fns[("statkit.core", "clipped_total")]["reason"]
+    assert "`from statkit._util import clamp`" in clipped
+    assert "`eval`" in fns[("statkit.core", "weighted_score")]["reason"]

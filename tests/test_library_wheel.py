@@ -2,7 +2,8 @@
 
 `examples/statkit_library` (six modules: relative imports, a shared helper
 module, a dataclass used across modules, an import cycle, a module that
-cannot be translated) is built by real setuptools with `pip wheel`,
+cannot be translated; `library = true`, so one crate and one `.wasm` for the
+package) is built by real setuptools with `pip wheel`,
 installed into a fresh venv, and its own test suite runs there with the
 WASM active, with `PORTALIS_MODE=python`, and under `pytest
 --portalis-conformance`, whose JSON report is then joined into
@@ -55,8 +56,10 @@ def installed(tmp_path_factory: pytest.TempPathFactory, wheelhouse: Path) -> tup
         names = zf.namelist()
         manifest = json.loads(zf.read("statkit/.portalis/manifest.json"))
     assert set(manifest["modules"]) == set(MODULES)
-    for module in MODULES:
-        assert manifest["modules"][module]["wasm"] in names
+    # library mode: one .wasm for the package, shared by every module's entry
+    wasm = {manifest["modules"][m]["wasm"] for m in MODULES}
+    assert wasm == {"statkit/_portalis_statkit.wasm"} and wasm <= set(names)
+    assert not [n for n in names if n.endswith(".wasm") and n not in wasm]
     env = make_venv(work / "venv", "portalis", "pytest", find_links=wheelhouse)
     pip_install(env, str(wheel), find_links=wheelhouse)
     tests = work / "tests"

@@ -63,8 +63,16 @@ from .graph import PackageGraph, SourceModule, discover_tree, module_facts
 
 if TYPE_CHECKING:
     from ..analysis.model import ModuleSpec
+    from ..config import PortalisConfig
 
-__all__ = ["PackageArtifact", "analyse_package", "build_package", "rust_module_name"]
+__all__ = [
+    "PackageArtifact",
+    "analyse_package",
+    "artifact_for",
+    "build_package",
+    "load_package",
+    "rust_module_name",
+]
 
 LIBRARY_FORMAT = 1
 _EXPORTS_MARK = "// ---- exports: the ABI the Python loader calls"
@@ -265,6 +273,8 @@ def assemble_crate(
         for i in range(start, len(out) + 1):
             line_owner[i] = name
         meta[name] = {
+            "module": name,
+            "library": package,
             "exports": [
                 replace(e, symbol=e.symbol.replace("__portalis_fn_", prefix, 1)).to_json()
                 for e in crate.exports
@@ -391,7 +401,7 @@ def build_package(
             constants_used=m["constants_used"],
             cache_hit=hit,
             key=key,
-            manifest=m,
+            manifest={**m, "wasm_sha256": manifest["wasm_sha256"]},
         )
         for name, m in manifest["modules"].items()
     }
@@ -420,6 +430,41 @@ def _skip_failed(err: BuildError, lib_rs: str, owner: dict[int, str], pspecs: Pa
             )
             skipped = True
     return skipped
+
+
+def package_members(config: PortalisConfig, top: str) -> list[SourceModule]:
+    """The marked modules of one top-level package: the members of its crate."""
+    from ..package import discover
+
+    return [
+        SourceModule(m.name, m.path, m.path.name == "__init__.py")
+        for m in discover(config)
+        if m.name.split(".")[0] == top
+    ]
+
+
+def artifact_for(
+    unit: SourceUnit,
+    config: PortalisConfig | None,
+    *,
+    toolchain: Toolchain | None = None,
+    cache: Cache | None = None,
+    options: BuildOptions | None = None,
+) -> WasmArtifact:
+    """A marked module's artifact: its share of the package's crate when the project sets
+    `library = true`, else its own single-module build (`portalis.build.build`)."""
+    from ..build import build
+
+    if config is None or not config.library:
+        return build(unit, toolchain=toolchain, cache=cache, options=options)
+    members = package_members(config, unit.module_name.split(".")[0])
+    if unit.module_name not in {m.name for m in members}:
+        return build(unit, toolchain=toolchain, cache=cache, options=options)
+    art = build_package(members, toolchain=toolchain, cache=cache, options=options)
+    share = art.modules[unit.module_name]
+    if share.source_sha256 != unit.sha256:  # edited while we were building: its own build
+        return build(unit, toolchain=toolchain, cache=cache, options=options)
+    return share
 
 
 def load_package(
