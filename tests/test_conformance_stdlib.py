@@ -71,6 +71,18 @@ CASES: dict[str, list[tuple[Any, ...]]] = {
     "insort_key_raises": [([("a", 1), ("b", 0)], 0), ([("a", 1)], -1), ([("a", 1)], 0)],
     "lis_length": [([],), ([10, 9, 2, 5, 3, 7, 101, 18],), (BIG[:500],)],
     "bisect_floats": [([0.0, 1.0, 2.0], 1.0), ([0.0, 1.0], NAN), ([-0.0, 0.0], 0.0)],
+    # collections.deque
+    "bfs_grid": [(1, []), (3, [(1, 1)]), (3, [(0, 1), (1, 0)]), (5, [(1, 1), (2, 2), (3, 3)])],
+    "sliding_window_max": [([1, 3, -1, -3, 5, 3, 6, 7], 3), ([], 2), ([4, 2], 1), ([1, 2], 5)],
+    "hot_potato": [(["a", "b", "c", "d"], 3), (["x"], 5), (["a", "b"], -7), ([], 1)],
+    "deque_ops": [([], 5), ([1, 2, 3], 4), ([5] * 10, 20), ([1], 0), ([1, 2], 1), ([1], -1)],
+    "deque_maxlen_kw": [(3, 2), (5, 0), (4, 100), (2, -5)],
+    "deque_errors": [(w, i) for w in range(6) for i in (-4, -3, -1, 0, 2, 3, 4)],
+    "deque_str_remove": [("hello", "l"), ("abc", "z"), ("", "a")],
+    "deque_mutated": [(w,) for w in range(8)],
+    "deque_last_step": [(0,), (1,)],
+    "deque_comprehension": [(0,), (9,)],
+    "deque_maxlen_zero": [(3,)],
 }
 
 # Calls that must give the answer back to CPython (a NaN compared inside a tuple).

@@ -271,7 +271,8 @@ def build(
                 break
             except BuildError as err:
                 found = {_function_at(crate.lib_rs, int(n)) for n in _ERR_LINE.findall(str(err))}
-                bad = {name for name in found if name is not None} & set(crate.translated)
+                # Any translated function, exported or internal-only (spec, not crate).
+                bad = {name for name in found if name is not None} & set(spec.translated)
                 if not bad:
                     raise
                 for name in bad:

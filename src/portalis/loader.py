@@ -153,7 +153,7 @@ def install(
     namespace = module.__dict__
     usable = []
     if artifact.constants_used:
-        from .conformance import same_value
+        from .constvalues import decode_constant, same_constant
     for export in artifact.exports:
         original = namespace.get(export.name)
         code = getattr(original, "__code__", None)
@@ -167,7 +167,7 @@ def install(
         stale = [
             c
             for c in artifact.constants_used.get(export.name, [])
-            if not same_value(namespace.get(c), artifact.constants[c])
+            if not same_constant(namespace.get(c), decode_constant(artifact.constants[c]))
         ]
         if stale:
             info.skipped[export.name] = (

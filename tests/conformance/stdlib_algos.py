@@ -8,6 +8,7 @@ import bisect
 import heapq
 import math
 from bisect import bisect_left, insort
+from collections import deque
 
 
 def heap_push_all(heap: list[int], items: list[int]) -> list[int]:
@@ -139,3 +140,152 @@ def float_pairs(items: list[tuple[float, int]]) -> list[tuple[float, int]]:
     for it in items:
         heapq.heappush(heap, it)
     return [heapq.heappop(heap) for _ in range(len(heap))]
+
+
+# -- collections.deque ------------------------------------------------------------
+
+
+def bfs_grid(n: int, blocked: list[tuple[int, int]]) -> int:
+    walls = set(blocked)
+    seen = {(0, 0)}
+    queue = deque([(0, 0, 0)])
+    while queue:
+        r, c, d = queue.popleft()
+        if (r, c) == (n - 1, n - 1):
+            return d
+        for dr, dc in [(1, 0), (-1, 0), (0, 1), (0, -1)]:
+            nr, nc = r + dr, c + dc
+            if 0 <= nr < n and 0 <= nc < n and (nr, nc) not in walls and (nr, nc) not in seen:
+                seen.add((nr, nc))
+                queue.append((nr, nc, d + 1))
+    return -1
+
+
+def sliding_window_max(nums: list[int], k: int) -> list[int]:
+    window: deque[int] = deque()
+    out = []
+    for i, x in enumerate(nums):
+        while window and nums[window[-1]] <= x:
+            window.pop()
+        window.append(i)
+        if window[0] <= i - k:
+            window.popleft()
+        if i >= k - 1:
+            out.append(nums[window[0]])
+    return out
+
+
+def hot_potato(names: list[str], passes: int) -> str:
+    q: deque[str] = deque(names)
+    while len(q) > 1:
+        q.rotate(-passes)
+        q.popleft()
+    return q[0]
+
+
+def deque_ops(items: list[int], maxlen: int) -> list[int]:
+    d = deque(items, maxlen)
+    d.append(100)
+    d.appendleft(-100)
+    d.extend([1, 2, 3])
+    d.extendleft([7, 8])
+    d.rotate(2)
+    d.rotate(-5)
+    d.rotate()
+    d[0] = d[-1] + d[0]
+    d[-1] += 1
+    out = list(d)
+    out.append(len(d))
+    out.append(d.count(1))
+    out.append(sum(d))
+    d.reverse()
+    out.extend(sorted(d))
+    out.append(1 if 100 in d else 0)
+    e = d.copy()
+    e.append(5)
+    out.append(1 if d == e else 0)
+    d.clear()
+    out.append(len(e) - len(d))
+    return out
+
+
+def deque_maxlen_kw(n: int, maxlen: int) -> list[int]:
+    d = deque([i * i for i in range(n)], maxlen=maxlen)
+    d.extend(d)
+    d.extendleft(d)
+    return list(d)
+
+
+def deque_errors(which: int, i: int) -> int:
+    d = deque([1, 2, 3])
+    if which == 0:
+        return d[i]
+    if which == 1:
+        d[i] = 9
+        return d[0] + d[1] + d[2]
+    if which == 2:
+        for _ in range(i):
+            d.pop()
+        return len(d)
+    if which == 3:
+        for _ in range(i):
+            d.popleft()
+        return len(d)
+    if which == 4:
+        d.remove(i)
+        return len(d)
+    return len(deque([0], i))
+
+
+def deque_str_remove(word: str, ch: str) -> str:
+    d = deque(word)
+    d.remove(ch)
+    return "".join(list(d))
+
+
+def deque_mutated(which: int) -> list[int]:
+    d = deque([1, 2, 3, 4])
+    seen: list[int] = []
+    for x in d:
+        seen.append(x)
+        if len(seen) == 2:
+            if which == 0:
+                d.append(5)
+            elif which == 1:
+                d.popleft()
+            elif which == 2:
+                d.rotate(0)
+            elif which == 3:
+                d.reverse()
+            elif which == 4:
+                d[3] = 40
+            elif which == 5:
+                d.extend([])
+            elif which == 6:
+                d.remove(99 if 99 in d else 4)
+            elif which == 7:
+                d.clear()
+    return seen
+
+
+def deque_last_step(n: int) -> int:
+    d = deque([1, 2])
+    total = 0
+    for x in d:
+        total += x
+        if x == 2 and n > 0:
+            d.append(3)
+    return total
+
+
+def deque_comprehension(n: int) -> list[int]:
+    d = deque(i for i in range(n) if i % 2)
+    return [x * 2 for x in d if x > 1]
+
+
+def deque_maxlen_zero(n: int) -> int:
+    d: deque[int] = deque(maxlen=0)
+    d.append(n)
+    d.extend([n, n])
+    d.appendleft(n)
+    return len(d)

@@ -16,11 +16,18 @@ from typing import Any
 
 from ..diagnostics import Diagnostic
 from ..ingest import SourceUnit
-from .expressions import fold_constant, scalar_type_of
+from .constants import (
+    constant_type,
+    evaluate,
+    is_container,
+    mutable_constant_problems,
+    stdlib_value_imports,
+)
 from .function import FunctionChecker, diagnostic, signature
 from .model import ConstSpec, FunctionSpec, ModuleSpec, Param, Pending, Unsupported
+from .rewrites import rewrite_range_arguments
 from .stdlib import SUPPORTED_MODULES
-from .types import BOOL, FLOAT, INT, NONE, PyType, type_aliases, type_from_annotation
+from .types import BOOL, FLOAT, INT, NONE, PyType, is_tuple, type_aliases, type_from_annotation
 
 __all__ = ["ConstSpec", "FunctionSpec", "ModuleSpec", "Param", "PyType", "analyse"]
 
@@ -34,6 +41,8 @@ class _Context:
     skipped_reasons: dict[str, str] = field(default_factory=dict)
     module_bindings: set[str] = field(default_factory=set)
     imports: dict[str, str] = field(default_factory=dict)  # name -> "math" | "math.floor"
+    # module-level list/dict names that are not constants, and why
+    constant_problems: dict[str, str] = field(default_factory=dict)
     optimize: int = 0
 
 
@@ -139,6 +148,65 @@ def module_type_aliases(tree: ast.Module, counts: dict[str, int]) -> dict[str, P
     return aliases
 
 
+def _constant_bindings(
+    tree: ast.Module, counts: dict[str, int]
+) -> list[tuple[str, ast.stmt, ast.expr]]:
+    out = []
+    for st in tree.body:
+        target: ast.expr | None = None
+        value: ast.expr | None = None
+        if isinstance(st, ast.Assign) and len(st.targets) == 1:
+            target, value = st.targets[0], st.value
+        elif isinstance(st, ast.AnnAssign) and st.value is not None:
+            target, value = st.target, st.value
+        if isinstance(target, ast.Name) and value is not None and counts.get(target.id) == 1:
+            out.append((target.id, st, value))
+    return out
+
+
+def module_constants(
+    tree: ast.Module, counts: dict[str, int], ctx: _Context
+) -> dict[str, ConstSpec]:
+    """Evaluate the top-level constants; a list/dict the module may mutate is left out.
+
+    Two passes: a table found mutable is then also unavailable to the
+    constants computed from it (`REVERSE = {v: k for k, v in TABLE.items()}`).
+    """
+    bindings = _constant_bindings(tree, counts)
+    base_env = stdlib_value_imports(tree, counts)
+    problems: dict[str, str] = {}
+    for _ in range(2):
+        env = dict(base_env)
+        found: dict[str, tuple[PyType, Any, ast.stmt]] = {}
+        for name, st, value in bindings:
+            v = evaluate(value, env)
+            if v is NotImplemented or name in problems:
+                continue
+            if isinstance(value, ast.Name) and isinstance(v, (list, dict)):
+                continue  # `B = A` aliases one table under two names
+            env[name] = v
+            t = constant_type(v)
+            if t is not None:
+                found[name] = (t, v, st)
+        tables = {n for n, (t, _, _) in found.items() if is_container(t)}
+        new = mutable_constant_problems(
+            tree, tables, set(counts), {id(st) for _, st, _ in bindings}
+        )
+        if not new:
+            break
+        problems.update(new)
+    ctx.constant_problems = problems
+    constants: dict[str, ConstSpec] = {}
+    for name, (t, v, st) in found.items():
+        if name in problems:
+            continue
+        if not is_container(t) and not is_tuple(t):
+            ctx.constants[name] = v  # scalars also fold into constant expressions
+        ctx.constant_types[name] = t
+        constants[name] = ConstSpec(name, t, v, st.lineno)
+    return constants
+
+
 def analyse(
     unit: SourceUnit,
     *,
@@ -171,23 +239,9 @@ def _analyse(
     other_skipped: dict[str, Diagnostic] = {}
     ctx.imports = supported_imports(tree, counts)
 
-    # Module constants: bound exactly once, at top level, to a scalar constant.
-    for st in tree.body:
-        target: ast.expr | None = None
-        value: ast.expr | None = None
-        if isinstance(st, ast.Assign) and len(st.targets) == 1:
-            target, value = st.targets[0], st.value
-        elif isinstance(st, ast.AnnAssign) and st.value is not None:
-            target, value = st.target, st.value
-        if not isinstance(target, ast.Name) or value is None or counts.get(target.id) != 1:
-            continue
-        folded = fold_constant(value, ctx.constants)
-        t = scalar_type_of(folded) if folded is not NotImplemented else None
-        if t is None or t is NONE:
-            continue
-        ctx.constants[target.id] = folded
-        ctx.constant_types[target.id] = t
-        constants[target.id] = ConstSpec(target.id, t, folded, st.lineno)
+    # Module constants: bound exactly once, at top level, to a value computed
+    # here (see analysis/constants.py); lists and dicts only when never mutated.
+    constants = module_constants(tree, counts, ctx)
 
     functions: dict[str, FunctionSpec] = {}
     for st in tree.body:
@@ -197,6 +251,7 @@ def _analyse(
             )
         if not isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
+        rewrite_range_arguments(st)
         spec = FunctionSpec(st.name, st.lineno, st.col_offset, st, [])  # type: ignore[arg-type]
         functions[st.name] = spec
         if counts.get(st.name, 0) != 1:

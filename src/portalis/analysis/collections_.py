@@ -42,11 +42,14 @@ class CollectionsTyper:
     _refine: Callable[[ast.expr, PyType], None]
     stdlib_calls: dict[int, str]
     expr_types: dict[int, PyType]
+    infer_deque_call: Callable[[ast.Call], PyType]
 
     def infer_collections_call(self, node: ast.Call, target: str) -> PyType:
         """Result type of a supported non-`math` stdlib call, or Unsupported."""
         module, _, name = target.partition(".")
-        if module == "heapq" and name in HEAPQ:
+        if target == "collections.deque":
+            result = self.infer_deque_call(node)  # DequeTyper, below
+        elif module == "heapq" and name in HEAPQ:
             result = self._heapq(node, name)
         elif module == "bisect" and name in BISECT:
             result = self._bisect(node, name)
@@ -165,3 +168,98 @@ class CollectionsTyper:
             if not lt_comparable(elem):
                 raise Unsupported(node, f"bisect on {elem} items is not supported")
         return NONE if insort else INT
+
+
+# -- collections.deque -------------------------------------------------------------
+
+DEQUE_METHODS = {
+    "append", "appendleft", "pop", "popleft", "extend", "extendleft", "clear", "rotate",
+    "reverse", "copy", "count", "remove",
+}  # fmt: skip
+
+
+def deque_of(t: PyType) -> PyType:
+    return PyType("deque", (t,))
+
+
+def is_deque(t: PyType) -> bool:
+    return t.name == "deque"
+
+
+class DequeTyper:
+    infer: Callable[[ast.expr], PyType]
+    _refine: Callable[[ast.expr, PyType], None]
+    genexp_ok: set[int]
+
+    def infer_deque_call(self, node: ast.Call) -> PyType:
+        """`deque()`, `deque(iterable)`, `deque(iterable, maxlen)`, `deque(maxlen=n)`."""
+        from .containers import UNKNOWN
+
+        if any(isinstance(a, ast.Starred) for a in node.args) or len(node.args) > 2:
+            raise Unsupported(node, "deque() takes an iterable and maxlen")
+        bound = dict(zip(("iterable", "maxlen"), node.args))
+        for k in node.keywords:
+            if k.arg not in ("iterable", "maxlen") or k.arg in bound:
+                raise Unsupported(node, f"deque() keyword `{k.arg}` (CPython raises TypeError)")
+            bound[k.arg] = k.value
+        if "maxlen" in bound and self.infer(bound["maxlen"]) not in (INT, BOOL, NONE):
+            raise Unsupported(bound["maxlen"], "deque maxlen must be an int or None")
+        src = bound.get("iterable")
+        if src is None:
+            return deque_of(UNKNOWN)
+        if isinstance(src, ast.GeneratorExp):
+            self.genexp_ok.add(id(src))
+        t = self.infer(src)
+        if t == STR:
+            return deque_of(STR)
+        if is_list(t) or is_deque(t):
+            return deque_of(t.args[0])
+        raise Unsupported(src, f"deque() of a {t} is not supported yet")
+
+    def deque_method(self, node: ast.Call, attr: ast.Attribute, recv: PyType, name: str) -> PyType:
+        from .containers import unify
+
+        elem = recv.args[0]
+        if name not in DEQUE_METHODS:
+            raise Unsupported(node, f"deque.{name}() is not supported yet")
+        if node.keywords or any(isinstance(a, ast.Starred) for a in node.args):
+            raise Unsupported(node, f"keyword or * arguments to deque.{name}()")
+        types = [self.infer(a) for a in node.args]
+        if name in ("append", "appendleft", "count", "remove"):
+            if len(types) != 1:
+                raise Unsupported(node, f"deque.{name}() takes one argument")
+            merged = unify(elem, types[0])
+            if merged is None:
+                raise Unsupported(node.args[0], f"{types[0]} into a deque of {elem}")
+            if merged != elem:
+                self._refine(attr.value, deque_of(merged))
+                elem = merged
+            if name in ("count", "remove") and contains_float(elem):
+                raise Unsupported(node, f"deque.{name}() on floats needs NaN identity; not yet")
+            return INT if name == "count" else NONE
+        if name in ("extend", "extendleft"):
+            if len(types) != 1:
+                raise Unsupported(node, f"deque.{name}() takes one iterable")
+            src = types[0]
+            item = STR if src == STR else src.args[0] if (is_list(src) or is_deque(src)) else None
+            if item is None:
+                raise Unsupported(node.args[0], f"deque.{name}() of a {src} is not supported yet")
+            merged = unify(elem, item)
+            if merged is None:
+                raise Unsupported(node.args[0], f"{src} into a deque of {elem}")
+            if merged != elem:
+                self._refine(attr.value, deque_of(merged))
+            return NONE
+        if name == "rotate":
+            if len(types) > 1 or (types and types[0] not in (INT, BOOL)):
+                raise Unsupported(node, "deque.rotate([n]) with an int n")
+            return NONE
+        if types:
+            raise Unsupported(node, f"deque.{name}() takes no arguments")
+        if name in ("pop", "popleft"):
+            return elem
+        return recv if name == "copy" else NONE
+
+
+def contains_float(t: PyType) -> bool:
+    return t == FLOAT or any(contains_float(a) for a in t.args)

@@ -125,6 +125,7 @@ class ContainerTyper:
     set_method: Callable[[ast.Call, ast.Attribute, PyType, str], PyType]
     dict_subscript: Callable[[ast.Subscript, PyType], PyType]
     dict_method: Callable[[ast.Call, ast.Attribute, PyType, str], PyType]
+    deque_method: Callable[[ast.Call, ast.Attribute, PyType, str], PyType]
     infer: Callable[[ast.expr], PyType]
     infer_key: Callable[..., PyType]
     require_truthy: Callable[[ast.expr, PyType], None]
@@ -199,7 +200,7 @@ class ContainerTyper:
             raise Unsupported(node.slice, f"index of type {index_t} is not supported")
         if base == STR:
             return STR
-        if is_list(base):
+        if is_list(base) or base.name == "deque":
             return base.args[0]
         raise Unsupported(node, f"indexing a {base} is not supported yet")
 
@@ -215,6 +216,8 @@ class ContainerTyper:
             return self.dict_method(node, attr, recv, name)
         if recv.name == "set":
             return self.set_method(node, attr, recv, name)
+        if recv.name == "deque":
+            return self.deque_method(node, attr, recv, name)  # analysis/collections_.py
         raise Unsupported(node, f"method `{name}` of {recv} is not supported yet")
 
     def _str_method(self, node: ast.Call, name: str) -> PyType:

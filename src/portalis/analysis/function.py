@@ -102,6 +102,7 @@ class FunctionChecker(StatementChecker):
         self.function_params = ctx.function_params
         self.skipped_functions = ctx.skipped_reasons
         self.module_bindings = ctx.module_bindings
+        self.constant_problems = ctx.constant_problems
         self.imports = {k: v for k, v in ctx.imports.items() if k not in self.assigned_names}
         self.optimize = ctx.optimize
         self.reset()

@@ -63,8 +63,14 @@ class IterationTyper:
         if seq.name == "set":
             self.iter_kinds[id(it)] = "set"
             return seq.args[0]
+        if seq.name == "deque":
+            self.iter_kinds[id(it)] = "deque"  # rt/deque.rs: "deque mutated during iteration"
+            return seq.args[0]
         if id(it) in self.dict_views:
             self.iter_kinds[id(it)] = "view_" + self.dict_views[id(it)]
+            return seq.args[0]
+        if is_tuple(seq) and homogeneous(seq) is not None:
+            self.iter_kinds[id(it)] = "tuple"
             return seq.args[0]
         if seq == STR or is_list(seq):
             elem = STR if seq == STR else seq.args[0]
@@ -90,6 +96,8 @@ class IterationTyper:
         if inner == STR:
             return STR
         if is_list(inner):
+            return inner.args[0]
+        if is_tuple(inner) and homogeneous(inner) is not None:
             return inner.args[0]
         raise Unsupported(arg, f"{ast.unparse(it.func)}() over a {inner} is not supported yet")
 
@@ -231,6 +239,13 @@ class IterationTyper:
             if name in scope:
                 return scope[name]
         return None
+
+
+def homogeneous(t: PyType) -> PyType | None:
+    """The element type of a fixed tuple whose items all have one type (else None)."""
+    if is_tuple(t) and t.args and all(a == t.args[0] for a in t.args):
+        return t.args[0]
+    return None
 
 
 def _orderable(t: PyType) -> bool:

@@ -160,7 +160,7 @@ class StatementChecker(ExpressionTyper):
             if unify(container.args[1], t) != container.args[1]:
                 raise Unsupported(target, f"storing a {t} into a {container}")
             return state
-        if not is_list(container):
+        if not (is_list(container) or container.name == "deque"):
             raise Unsupported(target, f"item assignment on a {container} is not supported")
         if self.check_expr(target.slice, state) not in (INT, BOOL):
             raise Unsupported(target.slice, "list index must be an int")

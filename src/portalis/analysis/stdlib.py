@@ -14,7 +14,7 @@ from collections.abc import Callable
 from .model import Unsupported
 from .types import BOOL, FLOAT, INT, PyType
 
-SUPPORTED_MODULES = {"math", "heapq", "bisect"}
+SUPPORTED_MODULES = {"math", "heapq", "bisect", "collections"}
 
 MATH_CONSTANTS: dict[str, float] = {}
 try:

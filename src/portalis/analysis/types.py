@@ -132,6 +132,9 @@ def type_from_annotation(node: ast.expr | None) -> PyType | None:
         if base in ("list", "List") and len(items) == 1:
             inner_t = type_from_annotation(items[0])
             return list_of(inner_t) if inner_t is not None and inner_t != NONE else None
+        if base in ("deque", "Deque") and len(items) == 1:
+            et = type_from_annotation(items[0])
+            return PyType("deque", (et,)) if et is not None and et != NONE else None
         if base in ("set", "Set") and len(items) == 1:
             et = type_from_annotation(items[0])
             return PyType("set", (et,)) if et is not None and et != NONE else None

@@ -11,6 +11,7 @@
 
 pub mod abi;
 pub mod cmp;
+pub mod deque;
 pub mod dict;
 pub mod err;
 pub mod float;
@@ -31,6 +32,7 @@ pub mod str;
 /// What generated code imports: `use portalis_rt::prelude::*;`
 pub mod prelude {
     pub use crate::cmp as pycmp;
+    pub use crate::deque::PyDeque;
     pub use crate::dict::{key_error, PyDict};
     pub use crate::err::{bail, enter, exc, DepthGuard, PyErr, PyResult};
     pub use crate::float as pyfloat;

@@ -23,6 +23,8 @@ class CollectionsTranslator:
 
     def collections_call(self, node: ast.Call, target: str) -> str:
         module, _, name = target.partition(".")
+        if target == "collections.deque":
+            return self.deque_call(node)
         if module == "heapq":
             return self._heapq_call(node, name)
         if module == "bisect":
@@ -106,3 +108,47 @@ class CollectionsTranslator:
         if insort:
             return f"{{ {' '.join(binds)} let _i = {call}; {a}.insert(_i, {x}) }}"
         return f"{{ {' '.join(binds)} {call} }}"
+
+    # -- collections.deque (runtime: rt/deque.rs) ------------------------------------
+    def items_vec(self, node: ast.expr) -> str:
+        """A Rust `Vec` of the items of a str, list, deque or generator expression."""
+        t, code = self.type_of(node), self.expr(node)
+        if t.name == "str":
+            return f"{code}.iter().collect::<Vec<_>>()"
+        return f"{code}.to_vec()"
+
+    def deque_call(self, node: ast.Call) -> str:
+        bound = dict(zip(("iterable", "maxlen"), node.args))
+        bound.update({str(k.arg): k.value for k in node.keywords})
+        order = sorted(bound.items(), key=lambda kv: (kv[1].lineno, kv[1].col_offset))
+        binds, items, maxlen = [], "Vec::new()", "None"
+        for part, arg in order:
+            tmp = self.temp()
+            if part == "iterable":
+                binds.append(f"let {tmp} = {self.items_vec(arg)};")
+                items = tmp
+            elif self.type_of(arg) == NONE:
+                binds.append(f"{self.expr(arg)};")
+            else:
+                binds.append(f"let {tmp} = {self._int(arg)};")
+                maxlen = f"Some({tmp})"
+        return f"{{ {' '.join(binds)} PyDeque::from_vec({items}, {maxlen})? }}"
+
+    def deque_method(self, node: ast.Call, name: str, recv: str) -> str:
+        d = self.temp()
+        binds = f"let {d} = {recv};"
+        if name in ("extend", "extendleft"):
+            # The items are read before the deque changes (`d.extend(d)` doubles it).
+            return f"{{ {binds} let _v = {self.items_vec(node.args[0])}; {d}.{name}(_v) }}"
+        if name == "rotate":
+            n = self._int(node.args[0]) if node.args else "1"
+            return f"{{ {binds} let _n = {n}; {d}.rotate(_n) }}"
+        if name in ("append", "appendleft"):
+            elem_t = self.type_of(node.func.value).args[0]  # type: ignore[attr-defined]
+            return f"{{ {binds} let _v = {self.expr_as(node.args[0], elem_t)}; {d}.{name}(_v) }}"
+        if name in ("count", "remove"):
+            fallible = "?" if name == "remove" else ""
+            return f"{{ {binds} let _v = {self.expr(node.args[0])}; {d}.{name}(&_v){fallible} }}"
+        if name in ("pop", "popleft"):
+            return f"{{ {binds} {d}.{name}()? }}"
+        return f"{{ {binds} {d}.{name}() }}"  # clear, reverse, copy

@@ -37,6 +37,7 @@ def rust_string_literal(text: str) -> str:
 
 class ContainerTranslator:
     expr_ListComp: Callable[[ast.ListComp], str]
+    deque_method: Callable[[ast.Call, str, str], str]
     key_closure: Callable[[ast.expr, PyType], str]
     expr_as: Callable[[ast.expr, PyType], str]
     expr: Callable[[ast.expr], str]
@@ -191,6 +192,8 @@ class ContainerTranslator:
             return self.dict_method(node, attr.attr, recv)
         if recv_t.name == "set":
             return self.set_method(node, attr.attr, recv)
+        if recv_t.name == "deque":
+            return self.deque_method(node, attr.attr, recv)  # translate/collections_.py
         assert is_list(recv_t)
         return self.list_method(node, attr.attr, recv, recv_t)
 
@@ -420,6 +423,8 @@ class ContainerTranslator:
         return f"portalis_rt::str::chr({self.expr_as_int(node.args[0])})?"
 
     def builtin_sum(self, node: ast.Call) -> str:
+        if self.type_of(node.args[0]).name == "deque":
+            return f"{self.expr(node.args[0])}.to_list().sum()?"
         return f"{self.expr(node.args[0])}.sum()?"  # list and set both sum exactly
 
     def builtin_sorted(self, node: ast.Call) -> str:
@@ -432,6 +437,8 @@ class ContainerTranslator:
             seq = f"PyList::from_vec({seq}.keys())"
         elif self.type_of(arg).name == "set":
             seq = f"PyList::from_vec({seq}.to_sorted_vec())"
+        elif self.type_of(arg).name == "deque":
+            seq = f"{seq}.to_list()"
         if "key" in kw:
             closure = self.key_closure(kw["key"], self.type_of(arg).elem)
             rev = self.expr(kw["reverse"]) if "reverse" in kw else "false"
@@ -443,6 +450,8 @@ class ContainerTranslator:
         (arg,) = node.args
         if self.type_of(arg).name == "set":
             return f"PyList::from_vec({self.expr(arg)}.to_vec()?)"
+        if self.type_of(arg).name == "deque":
+            return f"{self.expr(arg)}.to_list()"
         if self.type_of(arg).name == "dict":
             return f"PyList::from_vec({self.expr(arg)}.keys())"
         if self.type_of(arg) == STR:

@@ -36,6 +36,8 @@ def rust_type(t: PyType) -> str:
         return f"PyDict<{rust_type(t.args[0])}, {rust_type(t.args[1])}>"
     if t.name == "set":
         return f"PySet<{rust_type(t.args[0])}>"
+    if t.name == "deque":
+        return f"PyDeque<{rust_type(t.args[0])}>"
     if is_tuple(t):
         inner = ", ".join(rust_type(a) for a in t.args)
         return f"({inner},)" if len(t.args) == 1 else f"({inner})"
@@ -167,7 +169,7 @@ class ExpressionTranslator(
             return f"({code} != 0)"
         if t is FLOAT:
             return f"({code} != 0.0)"
-        if t == STR or t.name in ("list", "dict", "set"):
+        if t == STR or t.name in ("list", "dict", "set", "deque"):
             return f"({code}.len() != 0)"
         if t.name == "optional":
             inner = ExpressionTranslator.truthy_code("_t", t.args[0])
@@ -194,8 +196,9 @@ class ExpressionTranslator(
             name = self.local_names[node.id]
             local_t = self.spec.locals.get(node.id) or self.param_types.get(node.id)
             return name if local_t is None or is_copy(local_t) else f"{name}.clone()"
-        if self.const_types.get(node.id) == STR:
-            return f"{self.const_names[node.id]}()"
+        const_t = self.const_types.get(node.id)
+        if const_t is not None and not is_copy(const_t):
+            return f"{self.const_names[node.id]}()"  # str, list, dict: see translate/constants.py
         return self.const_names[node.id]
 
     const_types: dict[str, PyType]
@@ -277,6 +280,10 @@ class ExpressionTranslator(
             if method is not None:
                 return f"{a}.{method}(&{b})"
             return f"({a} {'==' if isinstance(op, ast.Eq) else '!='} {b})"
+        if isinstance(op, (ast.In, ast.NotIn)) and is_tuple(tb):
+            hits = " || ".join(f"_iv == _tv.{i}" for i in range(len(tb.args)))
+            test = f"{{ let _iv = {a}; let _tv = {b}; {hits} }}"
+            return f"(!{test})" if isinstance(op, ast.NotIn) else f"({test})"
         if isinstance(op, (ast.In, ast.NotIn)):
             test = f"{b}.contains(&{a})"
             return f"(!{test})" if isinstance(op, ast.NotIn) else test

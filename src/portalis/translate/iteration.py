@@ -33,9 +33,11 @@ class IterationTranslator:
         kind = self.spec.iter_kinds[id(it)]
         if kind == "seq":
             return f"{self.expr(it)}.iter()"
+        if kind == "tuple":
+            return f"{self.tuple_items(self.expr(it), self.type_of(it))}.into_iter()"
         if kind == "dict":
             return f"{self.expr(it)}.iter_keys()"
-        if kind == "set":
+        if kind in ("set", "deque"):
             return f"{self.expr(it)}.iter()"
         if kind.startswith("view_"):
             # A live view: CPython's iterator checks the dict's size at each step.
@@ -79,13 +81,21 @@ class IterationTranslator:
             (arg,) = it.args
             if self.type_of(arg).name == "list":
                 return f"{self.expr(arg)}.iter_rev()"
+            if self.type_of(arg).name == "tuple":
+                return f"{self.tuple_items(self.expr(arg), self.type_of(arg))}.into_iter().rev()"
             return f"{self.expr(arg)}.iter().rev()"
         raise AssertionError(kind)
+
+    @staticmethod
+    def tuple_items(code: str, t: PyType) -> str:
+        """A `Vec` of a homogeneous tuple's items (the tuple is evaluated once, first)."""
+        fields = ", ".join(f"_tv.{i}" for i in range(len(t.args)))
+        return f"{{ let _tv = {code}; vec![{fields}] }}"
 
     def fallible_items(self, it: ast.expr) -> bool:
         """Dict iteration can raise (changed size) at each step: items are PyResults."""
         kind: str = self.spec.iter_kinds.get(id(it), "")
-        return kind in ("dict", "set") or kind.startswith("view_")
+        return kind in ("dict", "set", "deque") or kind.startswith("view_")
 
     def sequence_iter(self, node: ast.expr) -> str:
         return self.iterator(node)

@@ -107,6 +107,13 @@ class StatementTranslator(ExpressionTranslator):
         assert isinstance(target, ast.Name)
         self.emit(f"{self.local_names[target.id]} = {code};")
 
+    def _optional_target(self, target: ast.expr) -> PyType | None:
+        if isinstance(target, ast.Name) and target.id in self.local_names:
+            dst = self.spec.locals.get(target.id) or self.param_types.get(target.id)
+            if dst is not None and dst.name == "optional":
+                return dst
+        return None
+
     def assign_value(self, target: ast.expr, value: ast.expr) -> None:
         """Assign, wrapping in Some(...) when an Optional variable receives a plain value."""
         if isinstance(target, ast.Name) and target.id in self.local_names:
@@ -150,8 +157,11 @@ class StatementTranslator(ExpressionTranslator):
                 self.unpack(target0, tmp, self.assign_name)
                 return
             temps = [self.temp() for _ in stmt.value.elts]
-            for t, v in zip(temps, stmt.value.elts):
-                self.emit(f"let {t} = {self.expr(v)};")
+            for t, v, target in zip(temps, stmt.value.elts, target0.elts):
+                # `best, n = (r, c), 0` with `best: Optional[...]` stores Some((r, c)).
+                dst = self._optional_target(target)
+                code = self.expr_as(v, dst) if dst is not None else self.expr(v)
+                self.emit(f"let {t} = {code};")
             for t, target in zip(temps, target0.elts):
                 self.assign_name(target, t)
             return
@@ -423,6 +433,8 @@ class StatementTranslator(ExpressionTranslator):
             return "PyDict::new()"
         if t.name == "set":
             return "PySet::new()"
+        if t.name == "deque":
+            return "PyDeque::new(None).ok().unwrap()"  # never fails without a maxlen
         if t.name == "optional":
             return "None"
         if is_tuple(t):

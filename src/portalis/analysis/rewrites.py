@@ -1,0 +1,52 @@
+"""Source rewrites that make one construct another, already supported, one.
+
+`list(range(a, b))`, `sum(range(n))`, `set(range(1, 10))`,
+`max(range(n), key=...)`: CPython's consumers (list/sum/set/min/max/sorted/
+any/all) iterate the range item by item, exactly as they iterate the
+generator `(i for i in range(a, b))`, and the range's arguments are
+evaluated (and checked: `range() arg 3 must not be zero`) at the same
+point in both forms. So such an argument is rewritten into that generator
+and the generator rules type and translate it. The rewrite happens on the
+function's own AST before it is checked; a shadowed `range` or consumer is
+still caught later by the normal rules (a rebound `range` is not iterable
+as a range there).
+"""
+
+from __future__ import annotations
+
+import ast
+
+# Builtins whose single iterable argument is consumed item by item, once.
+RANGE_CONSUMERS = frozenset({"list", "sum", "set", "min", "max", "sorted", "any", "all"})
+_ITEM = "_pt_item"  # not a name Python code can bind by accident (checked below)
+
+
+def _is_call(node: ast.expr, name: str) -> bool:
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == name
+
+
+def rewrite_range_arguments(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
+    """`consumer(range(...))` -> `consumer(_pt_item for _pt_item in range(...))`, in place."""
+    if any(isinstance(n, ast.Name) and n.id == _ITEM for n in ast.walk(fn)):
+        return
+    for node in ast.walk(fn):
+        if not (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Name)
+            and node.func.id in RANGE_CONSUMERS
+            and len(node.args) == 1
+            and _is_call(node.args[0], "range")
+        ):
+            continue
+        rng = node.args[0]
+        gen = ast.GeneratorExp(
+            elt=ast.Name(id=_ITEM, ctx=ast.Load()),
+            generators=[
+                ast.comprehension(
+                    target=ast.Name(id=_ITEM, ctx=ast.Store()), iter=rng, ifs=[], is_async=0
+                )
+            ],
+        )
+        for sub in (gen, gen.elt, gen.generators[0].target):
+            ast.copy_location(sub, rng)
+        node.args[0] = gen
