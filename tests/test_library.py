@@ -464,3 +464,19 @@ def test_library_mode_report_links_imported_helpers(tmp_path: Path, capsys) -> N
     clipped = fns[("statkit.core", "clipped_total")]["reason"]
     assert "`from statkit._util import clamp`" in clipped
     assert "`eval`" in fns[("statkit.core", "weighted_score")]["reason"]
+
+
+def test_scale_benchmark_runs_and_reports_throughput() -> None:
+    """`bench/bench_library.py` on a small tree: the figures it prints are the real ones."""
+    bench = str(ROOT / "bench" / "bench_library.py")
+    proc = subprocess.run(
+        [sys.executable, bench, "--files", "120", "--skip-build", "--jobs", "2"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    line = next(s for s in proc.stdout.splitlines() if s.startswith("analysis:"))
+    assert "120 files" in line and "lines/s" in line and "lines per CPU-second" in line
+    assert "120/120 files" in proc.stderr  # the progress bar
