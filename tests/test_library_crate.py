@@ -168,3 +168,40 @@ def test_cache_key_covers_every_module_source(tmp_path: Path) -> None:
     util = copy / "_util.py"
     util.write_text(util.read_text() + "\n# edited\n")
     assert key() != first
+
+
+def test_conformance_plugin_runs_the_package_crate_both_ways(tmp_path: Path) -> None:
+    """`pytest --portalis-conformance` on the example (its pyproject says `library = true`).
+
+    Every test agrees between CPython and WASM, and the plugin's counters show
+    that `variance`'s calls to `square` (another module) never came back into
+    Python: the Python variant sees them as nested calls, the WASM one does not.
+    """
+    import shutil
+
+    project = tmp_path / "statkit_library"
+    shutil.copytree(
+        STATKIT_SRC.parent, project, ignore=shutil.ignore_patterns("__pycache__", "*.egg-info")
+    )
+    report = tmp_path / "conformance.json"
+    env = dict(
+        os.environ,
+        PYTHONPATH=f"{ROOT / 'src'}{os.pathsep}{project / 'src'}",
+        PORTALIS_CACHE_DIR=str(tmp_path / "cache"),
+    )
+    args = ["-q", "-p", "no:cacheprovider", "--portalis-conformance", f"--portalis-report={report}"]
+    proc = subprocess.run(
+        [sys.executable, "-m", "pytest", *args],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-2000:]
+    assert "0 conformance failures" in proc.stdout
+    modules = {m["name"]: m for m in json.loads(report.read_text())["modules"]}
+    assert "variance" in modules["statkit.core"]["translated"]
+    square = next(f for f in modules["statkit._util"]["functions"] if f["name"] == "square")
+    assert square["nested_calls"]["python"] > 0 and square["nested_calls"]["wasm"] == 0
