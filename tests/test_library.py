@@ -323,7 +323,7 @@ def test_report_cli_json_table_and_conformance_join(tmp_path: Path, capsys) -> N
     fns = {f["name"]: f for f in core["functions"]}
     assert (fns["sum_of_squares"]["exercised"], fns["sum_of_squares"]["speedup"]) == (True, 12.5)
     assert (fns["mean"]["exercised"], fns["mean"]["calls"]) == (False, 0)
-    assert fns["clipped_total"]["exercised"] is None  # stays Python: not instrumented, not guessed
+    assert fns["weighted_score"]["exercised"] is None  # stays Python: not instrumented, not guessed
     assert core["exercised"] == 1
     assert main(["report", str(tmp_path / "missing")]) == 2
 
@@ -455,15 +455,64 @@ def test_library_mode_report_links_imported_helpers(tmp_path: Path, capsys) -> N
     fns = {(m["name"], f["name"]): f for m in data["modules"] for f in m["functions"]}
     in_wasm = {k for k, f in fns.items() if f["status"] != "python"}
     per_module = {(m, f) for m, names in STATKIT_TRANSLATED.items() for f in names}
-    # `from ._util import square` / `digit_count` are linked inside the package's crate
-    assert in_wasm == per_module | {
+    # by name (`from ._util import square`), through module attributes (`_util.clamp`,
+    # `core_mod.mean` of `import statkit.core as core_mod`), across the import cycle
+    linked = {
         ("statkit.core", "variance"),
+        ("statkit.core", "clipped_total"),
         ("statkit.histogram", "label_width"),
+        ("statkit.histogram", "centred_mean"),
+        ("statkit.intervals", "bucket_of"),
     }
-    # calls through a module attribute are not linked, and the report says which import would be
-    clipped = fns[("statkit.core", "clipped_total")]["reason"]
-    assert "`from statkit._util import clamp`" in clipped
+    assert in_wasm == per_module | linked
     assert "`eval`" in fns[("statkit.core", "weighted_score")]["reason"]
+
+
+LIBRARY_LIMITS = {
+    "lib/__init__.py": "",
+    "lib/m.py": """
+        def push(xs: list[int], v: int) -> int:
+            xs.append(v)
+            return len(xs)
+
+        def double(x: int) -> int:
+            return x * 2
+    """,
+    "lib/u.py": """
+        from . import m, v
+        from .m import push
+
+        def use_push(xs: list[int]) -> int:
+            return push(xs, 1)
+
+        def use_double(x: int) -> int:
+            return m.double(x) + 1
+
+        def ping(n: int) -> int:
+            return v.pong(n - 1) if n > 0 else 0
+    """,
+    "lib/v.py": """
+        from . import u
+
+        def pong(n: int) -> int:
+            return u.ping(n - 1) if n > 0 else 1
+    """,
+}
+
+
+def test_library_mode_says_why_a_call_across_modules_is_not_linked(tmp_path: Path) -> None:
+    root = write_tree(tmp_path, LIBRARY_LIMITS)
+    part = partition(root / "lib", library=True)
+    assert part.function("lib.u", "use_double").status == "translated"
+    use_push = part.function("lib.u", "use_push")
+    assert use_push.status == "python"
+    assert use_push.reason is not None and "`push` (lib.m) may mutate a list" in use_push.reason
+    pong = part.function("lib.v", "pong")
+    assert pong.status == "python"
+    assert (
+        pong.chain[-1].message
+        == "a call cycle across modules; recursion across modules stays Python"
+    )
 
 
 def test_scale_benchmark_runs_and_reports_throughput() -> None:

@@ -39,6 +39,9 @@ CALLS = (
     + [("statkit._util", "digit_count", [n]) for n in INTS]
     + [("statkit.core", "sum_of_squares", [n]) for n in (0, 1, 10, 3_000_000, -5)]
     + [("statkit.histogram", "bucket_counts", [xs, 0.5, 4]) for xs in LISTS]
+    + [("statkit.core", "clipped_total", [xs, -1.0, 2.0]) for xs in LISTS]
+    + [("statkit.histogram", "centred_mean", [xs]) for xs in LISTS]
+    + [("statkit.intervals", "bucket_of", [x, w]) for x in FLOATS for w in (0.5, -1.0, 0.0)]
 )
 
 RUNNER = textwrap.dedent(
@@ -101,10 +104,19 @@ def run_calls(mode: str, cache: Path) -> dict:  # type: ignore[type-arg]
 
 def test_imported_translated_helpers_are_linked_in_the_analysis() -> None:
     pspecs = analyse_package(discover_tree(PACKAGE))
-    # `parse_formula` is imported too, but it is not translated where it lives
-    assert pspecs.externals["statkit.core"] == {"square": ("statkit._util", "square")}
+    # `parse_formula` is imported too, but it is not translated where it lives;
+    # `_util.clamp(...)` is linked under a name made up for the call
+    assert pspecs.externals["statkit.core"] == {
+        "square": ("statkit._util", "square"),
+        "_util__clamp": ("statkit._util", "clamp"),
+    }
     assert pspecs.externals["statkit.histogram"] == {
-        "digit_count": ("statkit._util", "digit_count")
+        "digit_count": ("statkit._util", "digit_count"),
+        "core_mod__mean": ("statkit.core", "mean"),
+        "intervals__overlap_length": ("statkit.intervals", "overlap_length"),
+    }
+    assert pspecs.externals["statkit.intervals"] == {
+        "histogram__bucket_index": ("statkit.histogram", "bucket_index")
     }
     core = pspecs.specs["statkit.core"].functions
     assert core["variance"].skip is None and "square" in core["variance"].calls
@@ -133,7 +145,8 @@ def test_one_wasm_for_the_package_and_exact_cpython_answers(tmp_path: Path) -> N
     python = run_calls("python", cache)
     wasm = run_calls("wasm", cache)
     assert set(wasm["translated"]["statkit.core"]) >= {"mean", "variance", "sum_of_squares"}
-    assert "label_width" in wasm["translated"]["statkit.histogram"]
+    assert {"label_width", "centred_mean"} <= set(wasm["translated"]["statkit.histogram"])
+    assert "bucket_of" in wasm["translated"]["statkit.intervals"]
     for call, expected, got in zip(CALLS, python["results"], wasm["results"]):
         assert got == expected, call
     # the cross-module callers ran in WASM: float lists never re-run in CPython

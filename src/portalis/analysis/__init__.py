@@ -275,7 +275,9 @@ def _analyse(
             ctx.skipped_reasons[name] = spec.skip.short()
     used_externals: dict[str, FunctionSpec] = {}
     for name, ext in (externals or {}).items():
-        if counts.get(name) == 1 and name not in functions and ext.return_type is not None:
+        # Bound once by the import, or (a call through module attributes) never: a
+        # name the library layer made up for the call.
+        if counts.get(name, 0) <= 1 and name not in functions and ext.return_type is not None:
             ctx.function_params[name] = ext.params
             ctx.function_returns[name] = ext.return_type
             used_externals[name] = ext

@@ -34,6 +34,7 @@ module gets its own instance of it.
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import json
 import re
@@ -59,7 +60,14 @@ from ..errors import BuildError
 from ..ingest import SourceUnit, ingest
 from ..toolchain import Toolchain, find_toolchain
 from ..translate.model import Export
-from .graph import PackageGraph, SourceModule, discover_tree, module_facts
+from .graph import (
+    ModuleFacts,
+    PackageGraph,
+    SourceModule,
+    attribute_alias,
+    discover_tree,
+    module_facts,
+)
 
 if TYPE_CHECKING:
     from ..analysis.model import ModuleSpec
@@ -95,6 +103,7 @@ class PackageSpecs:
     # (module, function) -> why an imported translated function may not be called from WASM
     refused: dict[tuple[str, str], str] = field(default_factory=dict)
     rounds: int = 0
+    facts: dict[str, ModuleFacts] = field(default_factory=dict)  # of the sources as written
 
 
 def _effects(
@@ -165,6 +174,20 @@ def analyse_package(modules: Sequence[SourceModule]) -> PackageSpecs:
                 callee = specs[target[0]].functions.get(target[1])
                 if callee is not None and callee.skip is None:
                     picks[local] = target
+            # `_util.clamp(x)`, `pkg.sub.f(x)`: through module attributes, linked under a
+            # synthetic name that the translation sees instead of the attribute chain.
+            taken = {*facts.bindings, *facts.defs, *facts.rebound}
+            for sites in facts.calls.values():
+                for site in sites:
+                    if len(site.target) < 2:
+                        continue
+                    target = graph.resolve_call(name, site.target)
+                    synthetic = attribute_alias(site.target)
+                    if target is None or target[0] == name or synthetic in taken:
+                        continue
+                    callee = specs[target[0]].functions.get(target[1])
+                    if callee is not None and callee.skip is None:
+                        picks[synthetic] = target
             chosen[name] = picks
         effects = _effects(specs, chosen)
         result.refused = {}
@@ -185,9 +208,35 @@ def analyse_package(modules: Sequence[SourceModule]) -> PackageSpecs:
             ext = {local: specs[mod].functions[fn] for local, (mod, fn) in picks.items()}
             # A fresh parse: analysis annotates the tree's nodes by id.
             unit = ingest(units[name].path, module_name=name)
+            _alias_attribute_calls(unit.tree, set(picks))
             units[name] = unit
             specs[name] = analyse(unit, externals=ext)
+    result.facts = graph.modules
     return result
+
+
+def _alias_attribute_calls(tree: ast.Module, aliases: set[str]) -> None:
+    """Replace `mod.f(...)` by `mod__f(...)` in the tree that analysis and translation see.
+
+    Only that tree: the module Python runs is its source text, unchanged. The
+    alias is linked to the defining module's Rust function (`use ... as`).
+    """
+    for st in tree.body:
+        if not isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            continue
+        for node in ast.walk(st):
+            if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+                continue
+            parts: list[str] = []
+            func: ast.expr = node.func
+            while isinstance(func, ast.Attribute):
+                parts.append(func.attr)
+                func = func.value
+            if not isinstance(func, ast.Name):
+                continue
+            alias = attribute_alias((func.id, *reversed(parts)))
+            if alias in aliases:
+                node.func = ast.copy_location(ast.Name(id=alias, ctx=ast.Load()), node.func)
 
 
 @dataclass

@@ -34,7 +34,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from .graph import ModuleFacts, PackageGraph, SourceModule, discover_tree, module_facts
+from .graph import (
+    ModuleFacts,
+    PackageGraph,
+    SourceModule,
+    attribute_alias,
+    discover_tree,
+    module_facts,
+)
 
 __all__ = [
     "FunctionStatus",
@@ -162,11 +169,9 @@ def scan_library(modules: Sequence[SourceModule], *, translate: bool = True) -> 
 
     pspecs = analyse_package(modules)
     crates = _translate_all(pspecs) if translate else {}
-    known = frozenset(m.name for m in modules)
     scans = []
     for m in modules:
-        unit = pspecs.units[m.name]
-        scan = ModuleScan(module_facts(m, unit.tree, unit.text, known))
+        scan = ModuleScan(pspecs.facts[m.name])
         scan.linked = set(pspecs.specs[m.name].externals)
         scan.refused = {local: why for (mod, local), why in pspecs.refused.items() if mod == m.name}
         _verdicts(scan, pspecs.specs[m.name], crates.get(m.name))
@@ -394,7 +399,7 @@ def assemble(scans: Sequence[ModuleScan], root: Path) -> Partition:
             for site in sites:
                 hit = graph.resolve_call(mod, site.target)
                 if hit is not None:
-                    local = site.target[0] if len(site.target) == 1 else "."
+                    local = attribute_alias(site.target)
                     via.setdefault(((mod, fn), hit), set()).add(local)
     cycles = graph.cycles()
     cycle_of = {m: c for c in cycles for m in c}
@@ -473,15 +478,13 @@ def assemble(scans: Sequence[ModuleScan], root: Path) -> Partition:
                 return hops
             hops.append(Hop(current[0], current[1], here, f"calls `{callee[1]}`"))
             if callee in seen:
-                cross = callee[0] != current[0]
-                hops.append(
-                    Hop(
-                        callee[0],
-                        callee[1],
-                        def_location(callee),
-                        "a call cycle" + (f" across modules; {CROSS_MODULE}" if cross else ""),
+                why = "a call cycle"
+                if callee[0] != current[0]:
+                    library = by_name[current[0]].linked is not None
+                    why += " across modules; " + (
+                        "recursion across modules stays Python" if library else CROSS_MODULE
                     )
-                )
+                hops.append(Hop(callee[0], callee[1], def_location(callee), why))
                 return hops
             seen.add(callee)
             current = callee
