@@ -270,6 +270,8 @@ def package_key(units: Sequence[SourceUnit], tc: Toolchain, options: BuildOption
 
 def _split_module_text(lib_rs: str) -> tuple[list[str], list[str]]:
     """A single-module lib.rs -> (module items, export functions), crate-level parts dropped."""
+    if _EXPORTS_MARK not in lib_rs or _SHARED_START not in lib_rs:
+        raise BuildError("library mode: the translator's output has an unexpected layout")
     head, _, tail = lib_rs.partition(_EXPORTS_MARK)
     exports = tail.split(_SHARED_START, 1)[0]
     items = []
@@ -339,7 +341,9 @@ def assemble_crate(
                 if local in spec.externals
             },
         }
-    out.extend(_shared_entry_points())
+    # The runtime's ABI functions, once per crate, exactly as single modules emit them.
+    any_crate = next(iter(crates.values()))
+    out.extend((_SHARED_START + any_crate.lib_rs.split(_SHARED_START, 1)[1]).splitlines())
     return "\n".join(out) + "\n", meta, line_owner
 
 
@@ -367,25 +371,6 @@ def _translate_all(pspecs: PackageSpecs) -> dict[str, Any]:
                         )
                         dirty.add(name)
     return crates
-
-
-def _shared_entry_points() -> list[str]:
-    """The runtime's ABI functions, once per crate (every module's exports share them)."""
-    entries = [
-        ("__portalis_error_info", "", "u32", "portalis_rt::err::error_info() as u32"),
-        ("__portalis_clear_error", "", "", "portalis_rt::err::clear_error()"),
-        ("__portalis_set_depth_budget", "n: i64", "", "portalis_rt::err::set_depth_budget(n)"),
-        ("__portalis_output_info", "", "u32", "portalis_rt::output::info() as u32"),
-        ("__portalis_output_clear", "", "", "portalis_rt::output::clear()"),
-        ("__portalis_args_reserve", "n: u32", "u32", "portalis_rt::abi::args_reserve(n)"),
-        ("__portalis_result_info", "", "u32", "portalis_rt::abi::result_info()"),
-    ]
-    out = []
-    for name, params, ret, body in entries:
-        arrow = f" -> {ret}" if ret else ""
-        out += ["#[no_mangle]", f'pub extern "C" fn {name}({params}){arrow} {{', f"    {body}", "}"]
-        out.append("")
-    return out
 
 
 _ERR_LINE = re.compile(r"--> [^\n]*lib\.rs:(\d+):\d+")
