@@ -247,6 +247,7 @@ def {export.name}({params_src}):
     return _py({call_src})
 """
     trapped_marker = (-1, 0, None)
+    scope: w.ExcScope = (original.__globals__, export.exc_classes)
 
     def trapped(err: int | None) -> tuple[int, int, str | None]:
         """Called with the lock held; the instance is fresh again when this returns."""
@@ -279,7 +280,7 @@ def {export.name}({params_src}):
     retrying = threading.local()
 
     def slow(
-        status: tuple[int, int, str | None],
+        status: tuple[int, int, str | bytes | None],
         raw: Any,
         again: Callable[[], Any],
         python: Callable[[], Any],
@@ -299,7 +300,7 @@ def {export.name}({params_src}):
             stats.exceptions += 1
             if out is not None:
                 emit_output(out)
-            raise w.build_exception(kind, msg)
+            w.throw(kind, msg, scope)
         # A bail: whatever WASM printed is dropped, CPython re-runs and prints.
         stats.bails += 1
         if kind == w.BAIL_DEPTH:

@@ -27,6 +27,7 @@ import ctypes
 import hashlib
 import math
 import os
+import sys
 import threading
 import time
 from dataclasses import dataclass
@@ -67,14 +68,33 @@ EXCEPTIONS: dict[int, type[BaseException]] = {
 }
 
 
-def build_exception(kind: int, msg: str | None) -> BaseException:
+#: Codes from here on name the module's own exception classes (rt/err.rs `exc::USER_BASE`).
+USER_BASE = 1000
+#: Error kind whose message bytes are an encoded exception record (rt/err.rs `exc::RECORD`).
+RECORD = 0xFFFF
+
+#: Where a module's own exception classes are found: the module's globals and
+#: the export's class table (code USER_BASE + k is the k-th name).
+ExcScope = tuple[dict[str, Any], tuple[str, ...]]
+
+
+def exception_class(kind: int, scope: ExcScope | None = None) -> type[BaseException]:
+    if kind >= USER_BASE and scope is not None and kind - USER_BASE < len(scope[1]):
+        # Looked up when raised, as CPython does: the module's own class object.
+        cls = scope[0][scope[1][kind - USER_BASE]]
+        assert isinstance(cls, type) and issubclass(cls, BaseException)
+        return cls
+    return EXCEPTIONS.get(kind, Exception)
+
+
+def build_exception(kind: int, msg: str | None, scope: ExcScope | None = None) -> BaseException:
     """The Python exception for a runtime error record.
 
     A KeyError carries its key object in CPython (`e.args == (5,)`), so the
     runtime encodes it in the message as `i:<int>`, `b:True|False` or
     `s:<text>` (rt/dict.rs); everything else carries its message as is.
     """
-    cls = EXCEPTIONS.get(kind, Exception)
+    cls = exception_class(kind, scope)
     if msg is None:
         return cls()
     if cls is KeyError and len(msg) >= 2 and msg[1] == ":":
@@ -86,6 +106,79 @@ def build_exception(kind: int, msg: str | None) -> BaseException:
         if tag == "s":
             return KeyError(text)
     return cls(msg)
+
+
+def _record(
+    data: bytes, pos: int, scope: ExcScope | None, host: BaseException | None
+) -> tuple[BaseException, bool, int]:
+    """Decode one exception record (rt/err.rs `encode_record`): (exception, context set, end)."""
+
+    def u32(at: int) -> int:
+        return int.from_bytes(data[at : at + 4], "little")
+
+    def opt_bytes(at: int) -> tuple[bytes | None, int]:
+        if data[at] == 0:
+            return None, at + 1
+        n = u32(at + 1)
+        return data[at + 5 : at + 5 + n], at + 5 + n
+
+    kind = u32(pos)
+    msg, pos = opt_bytes(pos + 4)
+    args, pos = opt_bytes(pos)
+    if args is not None:
+        from .marshal import _Decoder
+
+        values = _Decoder(args, []).value() if args else ()
+        exc = exception_class(kind, scope)(*values)
+    else:
+        exc = build_exception(kind, None if msg is None else msg.decode("utf-8"), scope)
+    ctx_start = pos + 1
+    has_context = data[pos] == 1
+    if has_context:
+        ctx, _, pos = _record(data, ctx_start, scope, host)
+        exc.__context__ = ctx
+    else:
+        pos = ctx_start
+        # Raised while WASM handled nothing: CPython chains what the caller handles.
+        exc.__context__ = host
+    flag = data[pos]
+    if flag == 1:
+        exc.__cause__ = None  # `from None`: also sets __suppress_context__
+        pos += 1
+    elif flag == 2:
+        size = pos - ctx_start
+        if has_context and data[pos + 1 : pos + 1 + size] == data[ctx_start:pos]:
+            # `raise X from e` inside `except ... as e`: one object, as in CPython.
+            exc.__cause__ = exc.__context__
+            pos += 1 + size
+        else:
+            cause, _, pos = _record(data, pos + 1, scope, host)
+            exc.__cause__ = cause
+    else:
+        pos += 1
+    return exc, has_context, pos
+
+
+def throw(kind: int, msg: str | bytes | None, scope: ExcScope | None = None) -> None:
+    """Raise the exception WASM raised, chained as CPython would have chained it.
+
+    An exception whose context WASM knows keeps it: `raise` would replace it
+    by whatever the caller is handling, so it is put back while the raise
+    propagates. Otherwise the raise here chains the caller's exception,
+    exactly as CPython's raise inside the function would have.
+    """
+    if kind != RECORD or not isinstance(msg, bytes):
+        assert not isinstance(msg, bytes)
+        raise build_exception(kind, msg, scope)
+    exc, has_context, _ = _record(msg, 0, scope, sys.exc_info()[1])
+    if not has_context:
+        exc.__context__ = None
+        raise exc
+    context = exc.__context__
+    try:
+        raise exc
+    finally:
+        exc.__context__ = context
 
 
 _CALL_PROTO = ctypes.CFUNCTYPE(
@@ -429,16 +522,19 @@ class WasmInstance:
             raise RuntimeError(f"WASM runtime call {symbol} trapped")
         return int(self._util_buf[0])
 
-    def take_error(self) -> tuple[int, int, str | None]:
-        """(status, kind, message) of the pending error, which is then cleared."""
+    def take_error(self) -> tuple[int, int, str | bytes | None]:
+        """(status, kind, message) of the pending error, which is then cleared.
+
+        The message of an exception record (kind RECORD) stays bytes."""
         ptr = self._util_call("__portalis_error_info") & 0xFFFFFFFF
         raw = self.memory.read(self.store, ptr, ptr + ERR_INFO_SIZE)
         status, kind, has_msg, msg_ptr, msg_len = (
             int.from_bytes(raw[i : i + 4], "little") for i in range(0, ERR_INFO_SIZE, 4)
         )
-        msg = None
+        msg: str | bytes | None = None
         if status == STATUS_RAISE and has_msg:
-            msg = self.memory.read(self.store, msg_ptr, msg_ptr + msg_len).decode("utf-8")
+            raw_msg = bytes(self.memory.read(self.store, msg_ptr, msg_ptr + msg_len))
+            msg = raw_msg if kind == RECORD else raw_msg.decode("utf-8")
         self._util_call("__portalis_clear_error")
         return status, kind, msg
 

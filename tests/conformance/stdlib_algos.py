@@ -8,7 +8,7 @@ import bisect
 import heapq
 import math
 from bisect import bisect_left, insort
-from collections import deque
+from collections import Counter, defaultdict, deque
 
 
 def heap_push_all(heap: list[int], items: list[int]) -> list[int]:
@@ -289,3 +289,132 @@ def deque_maxlen_zero(n: int) -> int:
     d.extend([n, n])
     d.appendleft(n)
     return len(d)
+
+
+# -- collections.Counter ----------------------------------------------------------------
+
+
+def is_anagram(a: str, b: str) -> bool:
+    return Counter(a.lower()) == Counter(b.lower())
+
+
+def top_letters(text: str, n: int) -> list[tuple[str, int]]:
+    return Counter(text).most_common(n)
+
+
+def all_common(nums: list[int]) -> list[tuple[int, int]]:
+    return Counter(nums).most_common()
+
+
+def counter_arith(a: str, b: str) -> list[list[tuple[str, int]]]:
+    ca, cb = Counter(a), Counter(b)
+    ca["z"] -= 2
+    cb["y"] = -1
+    out = []
+    for c in [ca + cb, ca - cb, cb - ca, ca | cb, ca & cb]:
+        out.append(list(c.items()))
+    return out
+
+
+def counter_ops(words: list[str]) -> list[int]:
+    c: Counter[str] = Counter()
+    for w in words:
+        c[w] += 1
+    out = [c["missing"], len(c), c.total(), 1 if "missing" in c else 0]
+    c.update(words)
+    c.subtract(["a", "a", "zzz"])
+    del c["nothing-here"]
+    if "b" in c:
+        del c["b"]
+    out.extend(list(c.values()))
+    out.append(sum(c.values()))
+    out.append(1 if c else 0)
+    return out
+
+
+def counter_eq_zero(a: str) -> bool:
+    c = Counter(a)
+    d = Counter(a)
+    d["q"] = 0
+    same = c == d
+    differ = c != d
+    return same and not differ
+
+
+def find_anagrams(text: str, pattern: str) -> list[int]:
+    k = len(pattern)
+    if k == 0 or k > len(text):
+        return []
+    need = Counter(pattern)
+    window = Counter(text[:k])
+    starts = []
+    if window == need:
+        starts.append(0)
+    for i in range(k, len(text)):
+        window[text[i]] += 1
+        window[text[i - k]] -= 1
+        if window[text[i - k]] == 0:
+            del window[text[i - k]]
+        if window == need:
+            starts.append(i - k + 1)
+    return starts
+
+
+def life_neighbours(cells: list[tuple[int, int]]) -> list[tuple[tuple[int, int], int]]:
+    live = set(cells)
+    counts = Counter(
+        (x + dx, y + dy) for x, y in live for dx in [-1, 0, 1] for dy in [-1, 0, 1] if dx or dy
+    )
+    return [(cell, n) for cell, n in counts.items() if n == 3 or (n == 2 and cell in live)]
+
+
+def counter_overflow(n: int) -> int:
+    c = Counter("ab")
+    c["a"] = n
+    d = c + c
+    return d["a"]
+
+
+def first_unique(nums: list[int]) -> int:
+    counts = Counter(nums)
+    for x in nums:
+        if counts[x] == 1:
+            return x
+    raise LookupError("no unique element")
+
+
+# -- collections.defaultdict ---------------------------------------------------------------
+
+
+def group_by_len(words: list[str]) -> list[tuple[int, list[str]]]:
+    groups: defaultdict[int, list[str]] = defaultdict(list)
+    for w in words:
+        groups[len(w)].append(w)
+    probe = groups[99]
+    return [(k, v) for k, v in groups.items()] + [(len(probe), probe)]
+
+
+def dd_counts(text: str) -> list[tuple[str, int]]:
+    counts: defaultdict[str, int] = defaultdict(int)
+    for ch in text:
+        counts[ch] += 1
+    if counts["?"] == 0:
+        counts["!"] += 5
+    return list(counts.items())
+
+
+def dd_errors(key: str) -> int:
+    d: defaultdict[str, float] = defaultdict(float)
+    d["a"] += 1.5
+    del d[key]
+    return len(d)
+
+
+def dd_iterate_and_read(n: int) -> int:
+    d: defaultdict[int, int] = defaultdict(int)
+    for i in range(n):
+        d[i] = i
+    total = 0
+    for k in d:
+        total += d[k + 1]
+    return total

@@ -189,6 +189,15 @@ fn put_outcome(out: &mut Vec<u8>, r: Result<PyResult<Val>, String>) {
             out.push(1);
             put_u32(out, reason);
         }
+        Ok(Err(PyErr::Exc(e))) => {
+            // The runtime's own errors are never chained.
+            out.push(0);
+            put_u32(out, e.kind);
+            match e.msg {
+                Some(m) => put_text(out, &m),
+                None => put_u32(out, 0xffff_ffff),
+            }
+        }
     }
 }
 

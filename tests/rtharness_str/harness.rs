@@ -218,6 +218,15 @@ fn run_one(out: &mut Vec<u8>, name: &str, args: &[Arg]) {
             out.push(1);
             put_u32(out, reason);
         }
+        Err(PyErr::Exc(e)) => {
+            // The runtime's own errors are never chained.
+            out.push(0);
+            put_u32(out, e.kind);
+            match e.msg {
+                Some(m) => put_text(out, &m),
+                None => put_u32(out, 0xffff_ffff),
+            }
+        }
     }
 }
 

@@ -16,6 +16,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostic
 from ..ingest import SourceUnit
+from .astwalk import walk
 from .constants import (
     constant_type,
     evaluate,
@@ -23,6 +24,7 @@ from .constants import (
     mutable_constant_problems,
     stdlib_value_imports,
 )
+from .exceptions import exception_classes
 from .function import FunctionChecker, diagnostic, signature
 from .model import ConstSpec, FunctionSpec, ModuleSpec, Param, Pending, Unsupported
 from .rewrites import rewrite_range_arguments
@@ -43,11 +45,12 @@ class _Context:
     imports: dict[str, str] = field(default_factory=dict)  # name -> "math" | "math.floor"
     # module-level list/dict names that are not constants, and why
     constant_problems: dict[str, str] = field(default_factory=dict)
+    exc_classes: dict[str, Any] = field(default_factory=dict)  # analysis/exceptions.py
     optimize: int = 0
 
 
 def _target_names(target: ast.AST) -> list[str]:
-    return [n.id for n in ast.walk(target) if isinstance(n, ast.Name)]
+    return [n.id for n in walk(target) if isinstance(n, ast.Name)]
 
 
 def module_bindings(tree: ast.Module) -> dict[str, int]:
@@ -102,7 +105,7 @@ def module_bindings(tree: ast.Module) -> dict[str, int]:
         # walrus at module level
 
     visit(tree.body)
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.NamedExpr) and isinstance(node.target, ast.Name):
             add(node.target.id)
         if isinstance(node, (ast.Global)):
@@ -216,16 +219,18 @@ def analyse(
     """Analyse one module. `externals` (library mode only): names this module imports from
     another module of its package, mapped to their translated `FunctionSpec`s, so calls to
     them are checked like calls to the module's own functions. The caller guarantees that
-    they (and everything they call) neither mutate lists, print, nor read module constants.
+    they (and everything they call) neither mutate lists, print, read module constants, nor
+    live in a module with its own exception classes (see `portalis.library.crate`).
     """
     counts = module_bindings(unit.tree)
     with type_aliases(module_type_aliases(unit.tree, counts)):
-        spec = _analyse(unit, optimize=optimize, externals=externals or {})
+        spec = _analyse(unit, counts, optimize=optimize, externals=externals or {})
     return spec
 
 
 def _analyse(
     unit: SourceUnit,
+    counts: dict[str, int],
     *,
     optimize: int | None = None,
     externals: Mapping[str, FunctionSpec] | None = None,
@@ -233,7 +238,6 @@ def _analyse(
     tree = unit.tree
     path = str(unit.path)
     ctx = _Context(optimize=sys.flags.optimize if optimize is None else optimize)
-    counts = module_bindings(tree)
     ctx.module_bindings = set(counts)
     constants: dict[str, ConstSpec] = {}
     other_skipped: dict[str, Diagnostic] = {}
@@ -243,9 +247,12 @@ def _analyse(
     # here (see analysis/constants.py); lists and dicts only when never mutated.
     constants = module_constants(tree, counts, ctx)
 
+    ctx.exc_classes, exc_rejected = exception_classes(tree, counts, path)
     functions: dict[str, FunctionSpec] = {}
     for st in tree.body:
-        if isinstance(st, ast.ClassDef):
+        if isinstance(st, ast.ClassDef) and st.name in exc_rejected:
+            other_skipped[st.name] = exc_rejected[st.name]
+        elif isinstance(st, ast.ClassDef) and st.name not in ctx.exc_classes:
             other_skipped[st.name] = Diagnostic(
                 path, st.lineno, st.col_offset, "classes are not supported yet"
             )
@@ -349,7 +356,15 @@ def _analyse(
                     changed = True
                     break
 
-    return ModuleSpec(unit, functions, constants, other_skipped, ctx.optimize, used_externals)
+    return ModuleSpec(
+        unit,
+        functions,
+        constants,
+        other_skipped,
+        ctx.optimize,
+        exc_classes=ctx.exc_classes,
+        externals=used_externals,
+    )
 
 
 # Re-exported for translation.

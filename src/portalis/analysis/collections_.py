@@ -43,12 +43,18 @@ class CollectionsTyper:
     stdlib_calls: dict[int, str]
     expr_types: dict[int, PyType]
     infer_deque_call: Callable[[ast.Call], PyType]
+    infer_counter_call: Callable[[ast.Call], PyType]
+    infer_defaultdict_call: Callable[[ast.Call], PyType]
 
     def infer_collections_call(self, node: ast.Call, target: str) -> PyType:
         """Result type of a supported non-`math` stdlib call, or Unsupported."""
         module, _, name = target.partition(".")
         if target == "collections.deque":
             result = self.infer_deque_call(node)  # DequeTyper, below
+        elif target == "collections.Counter":
+            result = self.infer_counter_call(node)  # CounterTyper, below
+        elif target == "collections.defaultdict":
+            result = self.infer_defaultdict_call(node)
         elif module == "heapq" and name in HEAPQ:
             result = self._heapq(node, name)
         elif module == "bisect" and name in BISECT:
@@ -263,3 +269,160 @@ class DequeTyper:
 
 def contains_float(t: PyType) -> bool:
     return t == FLOAT or any(contains_float(a) for a in t.args)
+
+
+# -- collections.Counter and collections.defaultdict -----------------------------------
+#
+# Both are dicts at run time (rt/dict.rs) with a different `d[k]`: a Counter
+# reads a missing key as 0 without storing it, a defaultdict stores
+# `factory()` under it first. The factory is part of the type: it is the
+# value type's empty value (int -> 0, list -> [], ...).
+
+DD_FACTORIES = {"int": INT, "float": FLOAT, "str": STR, "bool": BOOL, "list": None, "set": None}
+COUNTER_METHODS = {"most_common", "total", "update", "subtract"}
+DICT_METHODS_SHARED = {"keys", "values", "items", "get", "pop", "setdefault", "clear", "copy"}
+
+
+def counter_of(k: PyType) -> PyType:
+    return PyType("Counter", (k,))
+
+
+def is_counter(t: PyType) -> bool:
+    return t.name == "Counter"
+
+
+def is_defaultdict(t: PyType) -> bool:
+    return t.name == "defaultdict"
+
+
+def dict_view(t: PyType) -> PyType | None:
+    """The `dict[K, V]` a Counter or defaultdict behaves as, else None."""
+    if is_counter(t):
+        return PyType("dict", (t.args[0], INT))
+    if is_defaultdict(t):
+        return PyType("dict", t.args)
+    return None
+
+
+def iterable_items(t: PyType) -> PyType | None:
+    """Item type of a str, list or deque (what Counter() and update() count)."""
+    if t == STR:
+        return STR
+    if is_list(t) or is_deque(t):
+        return t.args[0]
+    return None
+
+
+class CounterTyper:
+    infer: Callable[[ast.expr], PyType]
+    _refine: Callable[[ast.expr, PyType], None]
+    dict_method: Callable[[ast.Call, ast.Attribute, PyType, str], PyType]
+    genexp_ok: set[int]
+    local_types: dict[str, PyType]
+    assigned_names: set[str]
+    collecting: bool
+
+    def infer_counter_call(self, node: ast.Call) -> PyType:
+        from .containers import UNKNOWN
+        from .dicts import hashable_key
+
+        if node.keywords or len(node.args) > 1:
+            raise Unsupported(node, "Counter() of one iterable only (no mappings or keywords)")
+        if not node.args:
+            return counter_of(UNKNOWN)
+        src = node.args[0]
+        if isinstance(src, ast.GeneratorExp):
+            self.genexp_ok.add(id(src))
+        t = self.infer(src)
+        item = iterable_items(t)
+        if item is None:
+            raise Unsupported(src, f"Counter() of a {t} is not supported yet")
+        if item.name != "?" and not hashable_key(item):
+            raise Unsupported(src, f"Counter keys of type {item} are not supported")
+        return counter_of(item)
+
+    def infer_defaultdict_call(self, node: ast.Call) -> PyType:
+        from .containers import UNKNOWN
+
+        if node.keywords or len(node.args) != 1 or not isinstance(node.args[0], ast.Name):
+            raise Unsupported(
+                node,
+                "defaultdict() with a factory other than int/float/str/bool/list/set",
+            )
+        factory = node.args[0].id
+        if factory not in DD_FACTORIES or factory in self.assigned_names:
+            raise Unsupported(node, f"defaultdict({factory}) is not supported yet")
+        value = DD_FACTORIES[factory] or PyType(factory, (UNKNOWN,))
+        return PyType("defaultdict", (UNKNOWN, value))
+
+    def dictlike_key(self, base: ast.expr, container: PyType, key_t: PyType) -> PyType:
+        """Check (and for `Counter()`/`defaultdict(f)` learn) the key type of `container[key]`."""
+        from .containers import unify
+        from .dicts import hashable_key
+
+        k = container.args[0]
+        if k.name == "?":
+            if not hashable_key(key_t):
+                raise Unsupported(base, f"keys of type {key_t} are not supported")
+            refined = PyType(container.name, (key_t, *container.args[1:]))
+            self._refine(base, refined)
+            return refined
+        if unify(k, key_t) != k:
+            raise Unsupported(base, f"{key_t} key into a {container}")
+        return container
+
+    def dictlike_subscript(self, node: ast.Subscript, base: PyType) -> PyType:
+        container = self.dictlike_key(node.value, base, self.infer(node.slice))
+        if is_counter(container):
+            return INT
+        return container.args[1]
+
+    def dictlike_method(
+        self, node: ast.Call, attr: ast.Attribute, recv: PyType, name: str
+    ) -> PyType:
+        view = dict_view(recv)
+        assert view is not None
+        if is_counter(recv) and name in COUNTER_METHODS:
+            if node.keywords or any(isinstance(a, ast.Starred) for a in node.args):
+                raise Unsupported(node, f"keyword or * arguments to Counter.{name}()")
+            types = [self.infer(a) for a in node.args]
+            if name == "total" and not types:
+                return INT
+            if name == "most_common" and (
+                not types or (len(types) == 1 and types[0] in (INT, BOOL, NONE))
+            ):
+                return list_of(PyType("tuple", (recv.args[0], INT)))
+            if name in ("update", "subtract") and len(types) == 1:
+                item = iterable_items(types[0])
+                if isinstance(node.args[0], ast.GeneratorExp):
+                    raise Unsupported(node, f"Counter.{name}() of a generator expression")
+                if item is not None:
+                    self.dictlike_key(attr.value, recv, item)
+                    return NONE
+            raise Unsupported(node, f"Counter.{name}() with these arguments is not supported")
+        if name not in DICT_METHODS_SHARED:
+            raise Unsupported(node, f"{recv.name}.{name}() is not supported yet")
+        if name == "copy":
+            if node.args or node.keywords:
+                raise Unsupported(node, f"{recv.name}.copy() takes no arguments")
+            return recv
+        if name in ("get", "pop", "setdefault") and view.args[0].name == "?":
+            raise Unsupported(node, f"{recv.name}.{name}() before the key type is known")
+        return self.dict_method(node, attr, view, name)
+
+    def counter_binop(self, node: ast.BinOp, lt: PyType, rt: PyType) -> PyType | None:
+        if not (is_counter(lt) and lt == rt):
+            return None
+        if not isinstance(node.op, (ast.Add, ast.Sub, ast.BitOr, ast.BitAnd)):
+            raise Unsupported(node, "this operator on Counters is not supported")
+        return lt
+
+    def dictlike_store(self, target: ast.Subscript, container: PyType, t: PyType) -> None:
+        """`c[k] = v` / `d[k] = v` for a Counter or defaultdict."""
+        from .containers import unify
+
+        kt = self.infer(target.slice)
+        container = self.dictlike_key(target.value, container, kt)
+        value = INT if is_counter(container) else container.args[1]
+        if unify(value, t) != value:
+            raise Unsupported(target, f"storing a {t} into a {container}")

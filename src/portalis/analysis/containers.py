@@ -126,6 +126,8 @@ class ContainerTyper:
     dict_subscript: Callable[[ast.Subscript, PyType], PyType]
     dict_method: Callable[[ast.Call, ast.Attribute, PyType, str], PyType]
     deque_method: Callable[[ast.Call, ast.Attribute, PyType, str], PyType]
+    dictlike_method: Callable[[ast.Call, ast.Attribute, PyType, str], PyType]
+    dictlike_subscript: Callable[[ast.Subscript, PyType], PyType]
     infer: Callable[[ast.expr], PyType]
     infer_key: Callable[..., PyType]
     require_truthy: Callable[[ast.expr, PyType], None]
@@ -178,6 +180,8 @@ class ContainerTyper:
         base = self.infer(node.value)
         if base.name == "dict" and not isinstance(node.slice, ast.Slice):
             return self.dict_subscript(node, base)
+        if base.name in ("Counter", "defaultdict") and not isinstance(node.slice, ast.Slice):
+            return self.dictlike_subscript(node, base)  # analysis/collections_.py
         if isinstance(node.slice, ast.Slice):
             for part in (node.slice.lower, node.slice.upper, node.slice.step):
                 if part is not None and self.infer(part) not in (INT, BOOL):
@@ -218,6 +222,8 @@ class ContainerTyper:
             return self.set_method(node, attr, recv, name)
         if recv.name == "deque":
             return self.deque_method(node, attr, recv, name)  # analysis/collections_.py
+        if recv.name in ("Counter", "defaultdict"):
+            return self.dictlike_method(node, attr, recv, name)  # analysis/collections_.py
         raise Unsupported(node, f"method `{name}` of {recv} is not supported yet")
 
     def _str_method(self, node: ast.Call, name: str) -> PyType:

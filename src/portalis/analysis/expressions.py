@@ -13,7 +13,7 @@ import operator
 from collections.abc import Callable
 from typing import Any
 
-from .collections_ import CollectionsTyper, DequeTyper, is_deque
+from .collections_ import CollectionsTyper, CounterTyper, DequeTyper, dict_view, is_deque
 from .containers import PRINTABLE, ContainerTyper, unify
 from .dicts import DictTyper, is_dict
 from .iteration import IterationTyper
@@ -137,7 +137,13 @@ def fold_constant(node: ast.expr, consts: dict[str, Any]) -> Any:
 
 
 class ExpressionTyper(
-    ContainerTyper, IterationTyper, DictTyper, SetTyper, CollectionsTyper, DequeTyper
+    ContainerTyper,
+    IterationTyper,
+    DictTyper,
+    SetTyper,
+    CollectionsTyper,
+    DequeTyper,
+    CounterTyper,
 ):
     """Mixin: `infer(node)` records and returns the PyType of an expression."""
 
@@ -285,6 +291,9 @@ class ExpressionTyper(
         as_set = self.set_binop(node, lt, rt)
         if as_set is not None:
             return as_set
+        as_counter = self.counter_binop(node, lt, rt)
+        if as_counter is not None:
+            return as_counter
         seq = lt == STR or is_list(lt)
         if isinstance(node.op, ast.Add) and (lt == STR or is_list(lt)):
             merged = unify(lt, rt)
@@ -351,6 +360,8 @@ class ExpressionTyper(
             if isinstance(op, (ast.In, ast.NotIn)):
                 if (is_dict(tb) or is_set(tb)) and unify(tb.args[0], ta) == tb.args[0]:
                     continue
+                if dict_view(tb) is not None and unify(tb.args[0], ta) == tb.args[0]:
+                    continue
                 if is_tuple(tb) and tuple_member_ok(ta, tb):
                     continue
                 if (ta == STR and tb == STR) or (
@@ -366,6 +377,8 @@ class ExpressionTyper(
                 continue
             if is_set(ta) and ta == tb and not isinstance(op, (ast.Is, ast.IsNot)):
                 continue
+            if ta.name == "Counter" and ta == tb and isinstance(op, (ast.Eq, ast.NotEq)):
+                continue  # Counter.__eq__: missing keys count as zero (3.10+)
             if (
                 (is_list(ta) or is_tuple(ta) or is_deque(ta))
                 and ta == tb
@@ -399,6 +412,9 @@ class ExpressionTyper(
         if not isinstance(node.func, ast.Name):
             raise Unsupported(node, f"call of `{_snippet(node.func)}` is not supported yet")
         name = node.func.id
+        nested = self.nested_call(name)
+        if nested is not None:
+            return self._infer_call_with(node, name, nested.params, nested.returns)
         if name in self.assigned_names:
             raise Unsupported(node, f"`{name}` is a local variable, not a function")
         if name in self.function_returns or name in self.skipped_functions:
@@ -450,6 +466,15 @@ class ExpressionTyper(
     imports: dict[str, str]
     stdlib_calls: dict[int, str]
 
+    def nested_call(self, name: str) -> Any:
+        """The NestedDef a call of `name` runs (analysis/nested.py), or None."""
+        nested = getattr(self, "nested_defs", None)
+        if not nested or name not in nested or self.comp_lookup(name) is not None:
+            return None
+        if getattr(self, "is_nested", False) and name in self.assigned_names:
+            return None  # shadowed by the nested function's own local
+        return nested[name]
+
     def _infer_module_call(self, node: ast.Call, name: str) -> PyType:
         self.calls.setdefault(name, node.lineno)
         if name in self.skipped_functions:
@@ -457,7 +482,12 @@ class ExpressionTyper(
                 node,
                 f"calls `{name}`, which is not translated ({self.skipped_functions[name]})",
             )
-        params = self.function_params[name]
+        ret = self._infer_call_with(node, name, self.function_params[name], None)
+        return ret
+
+    def _infer_call_with(
+        self, node: ast.Call, name: str, params: list[Any], returns: PyType | None
+    ) -> PyType:
         bound = bind_call(node, params)
         for param, arg in zip(params, bound):
             if arg is None:
@@ -469,6 +499,8 @@ class ExpressionTyper(
                     f"argument `{param.name}` of `{name}` is {t} here but annotated {param.type}",
                     "CPython would pass the value unconverted; make the types match",
                 )
+        if returns is not None:
+            return returns
         ret = self.function_returns[name]
         if ret is None:
             raise Pending(name)
@@ -648,6 +680,8 @@ class ExpressionTyper(
             if name == "len":
                 return INT
             types = [PyType("list", types[0].args)]  # converted to a list first
+        if len(types) == 1 and dict_view(types[0]) is not None:
+            types = [dict_view(types[0])]  # type: ignore[list-item]
         if len(types) == 1 and is_dict(types[0]) and name in ("list", "sorted", "len"):
             self.dict_views[id(node.args[0])] = "keys"  # iterating a dict gives its keys
             types = [PyType("list", (types[0].args[0],))] if name != "len" else types
@@ -700,7 +734,7 @@ class ExpressionTyper(
 
     def require_truthy(self, node: ast.expr, t: PyType) -> None:
         if t not in (INT, FLOAT, BOOL, NONE, STR) and not (
-            is_list(t) or is_dict(t) or is_set(t) or is_deque(t)
+            is_list(t) or is_dict(t) or is_set(t) or is_deque(t) or dict_view(t) is not None
         ):
             raise Unsupported(node, f"truth value of {t} is not supported yet")
 

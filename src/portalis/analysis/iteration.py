@@ -57,7 +57,7 @@ class IterationTyper:
         ):
             self.views_ok.add(id(it))
         seq = self.infer(it)
-        if seq.name == "dict":
+        if seq.name in ("dict", "Counter", "defaultdict"):
             self.iter_kinds[id(it)] = "dict"
             return seq.args[0]
         if seq.name == "set":

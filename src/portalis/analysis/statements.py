@@ -9,34 +9,14 @@ UnboundLocalError there and the Rust translation would need a value.
 from __future__ import annotations
 
 import ast
-from typing import Any
 
+from .astwalk import walk
 from .containers import has_unknown, unify
 from .expressions import ExpressionTyper, fold_constant, narrowing
 from .model import Pending, Unsupported
-from .types import BOOL, INT, NONE, STR, PyType, is_list, is_tuple, type_from_annotation
+from .types import BOOL, INT, NONE, PyType, is_list, is_tuple, type_from_annotation
 
 State = frozenset[str] | None
-
-BUILTIN_EXCEPTIONS = {
-    "Exception",
-    "ArithmeticError",
-    "ZeroDivisionError",
-    "OverflowError",
-    "ValueError",
-    "TypeError",
-    "IndexError",
-    "KeyError",
-    "LookupError",
-    "AssertionError",
-    "RuntimeError",
-    "NotImplementedError",
-    "RecursionError",
-    "AttributeError",
-    "NameError",
-    "UnboundLocalError",
-    "StopIteration",
-}
 
 
 def _meet(a: State, b: State) -> State:
@@ -97,14 +77,13 @@ class StatementChecker(ExpressionTyper):
     def check_expr_names(self, node: ast.expr, state: State) -> None:
         if state is None or self.collecting:
             return
-        exempt = comprehension_bound(node)
-        for sub in ast.walk(node):
-            if (
-                isinstance(sub, ast.Name)
-                and sub.id in self.assigned_names
-                and sub.id not in state
-                and id(sub) not in exempt
-            ):
+        exempt: set[int] | None = None
+        for sub in walk(node):
+            if isinstance(sub, ast.Name) and sub.id in self.assigned_names and sub.id not in state:
+                if exempt is None:  # computed only once a candidate shows up
+                    exempt = comprehension_bound(node)
+                if id(sub) in exempt:
+                    continue
                 raise Unsupported(
                     sub,
                     f"local variable `{sub.id}` may be used before it is assigned",
@@ -145,6 +124,10 @@ class StatementChecker(ExpressionTyper):
         if isinstance(target.slice, ast.Slice):
             raise Unsupported(target, "slice assignment is not supported yet")
         container = self.check_expr(target.value, state)
+        if container.name in ("Counter", "defaultdict"):
+            self.check_expr_names(target.slice, state)
+            self.dictlike_store(target, container, t)  # analysis/collections_.py
+            return state
         if container.name == "dict":
             kt = self.check_expr(target.slice, state)
             if "?" in str(container):
@@ -307,48 +290,7 @@ class StatementChecker(ExpressionTyper):
     def stmt_Continue(self, stmt: ast.Continue, state: State) -> State:
         return None
 
-    def stmt_Try(self, stmt: ast.Try, state: State) -> State:
-        if stmt.finalbody:
-            raise Unsupported(stmt, "`finally` is not supported yet")
-        body_end = self.check_body(stmt.body, state)
-        ends: list[State] = []
-        for handler in stmt.handlers:
-            if handler.name is not None:
-                raise Unsupported(handler, "`except ... as name` is not supported yet")
-            names = handler_types(handler)
-            if names is None:
-                raise Unsupported(handler, "only built-in exception classes can be caught")
-            for n in names:
-                if n in self.module_bindings or n in self.assigned_names:
-                    raise Unsupported(handler, f"`{n}` is rebound in this module")
-            self.handler_depth += 1
-            # Any prefix of the body may have run: only what was assigned before counts.
-            ends.append(self.check_body(handler.body, state))
-            self.handler_depth -= 1
-        else_end = self.check_body(stmt.orelse, body_end) if stmt.orelse else body_end
-        result = else_end
-        for e in ends:
-            result = _meet(result, e) if result is not None or e is not None else None
-        return result
-
-    handler_depth: int = 0
-
-    def stmt_Raise(self, stmt: ast.Raise, state: State) -> State:
-        if stmt.exc is None:
-            if self.handler_depth > 0:
-                return None  # re-raise the exception being handled
-            raise Unsupported(stmt, "bare `raise` outside an except block")
-        if stmt.cause is not None:
-            raise Unsupported(stmt, "`raise ... from ...` is not supported yet")
-        _, _, _, computed = exc_type_name(stmt.exc, self)
-        if computed is not None:
-            t = self.check_expr(computed, state)
-            if t != STR:
-                raise Unsupported(
-                    computed,
-                    f"exception argument of type {t}: only str messages are supported",
-                )
-        return None
+    # `try` and `raise`: analysis/exceptions.py (ExceptionChecks).
 
     def stmt_Assert(self, stmt: ast.Assert, state: State) -> State:
         if self.optimize:
@@ -368,7 +310,7 @@ class StatementChecker(ExpressionTyper):
             if not isinstance(target, ast.Subscript) or isinstance(target.slice, ast.Slice):
                 raise Unsupported(target, "only `del d[key]` on a dict is supported yet")
             container = self.check_expr(target.value, state)
-            if container.name != "dict":
+            if container.name not in ("dict", "Counter", "defaultdict"):
                 raise Unsupported(target, f"`del` on a {container} is not supported yet")
             self.check_expr(target.slice, state)
         return state
@@ -386,7 +328,7 @@ class StatementChecker(ExpressionTyper):
 def comprehension_bound(node: ast.AST) -> set[int]:
     """Name nodes that refer to a comprehension's or lambda's own variables."""
     out: set[int] = set()
-    for comp in ast.walk(node):
+    for comp in walk(node):
         if isinstance(comp, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
             names = {
                 n.id for g in comp.generators for n in ast.walk(g.target) if isinstance(n, ast.Name)
@@ -399,46 +341,4 @@ def comprehension_bound(node: ast.AST) -> set[int]:
     return out
 
 
-def handler_types(handler: ast.ExceptHandler) -> list[str] | None:
-    """Exception class names an `except` clause catches; None when unsupported."""
-    if handler.type is None:
-        return ["BaseException"]
-    items = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
-    names = []
-    for item in items:
-        if not isinstance(item, ast.Name) or item.id not in BUILTIN_EXCEPTIONS | {"BaseException"}:
-            return None
-        names.append(item.id)
-    return names
-
-
-def exc_type_name(exc: ast.expr, checker: Any) -> tuple[str, str | None, bool, ast.expr | None]:
-    """(exception class, literal message, has_args, computed message) for a `raise`."""
-    call_args: list[ast.expr] = []
-    if isinstance(exc, ast.Call):
-        if exc.keywords:
-            raise Unsupported(exc, "keyword arguments to an exception are not supported")
-        call_args = exc.args
-        func = exc.func
-        has_args = bool(call_args)
-    else:
-        func = exc
-        has_args = False
-    if not isinstance(func, ast.Name) or func.id not in BUILTIN_EXCEPTIONS:
-        raise Unsupported(exc, f"raising `{ast.unparse(func)}` is not supported yet")
-    if func.id in checker.module_bindings or func.id in checker.assigned_names:
-        raise Unsupported(exc, f"`{func.id}` is rebound in this module")
-    if len(call_args) > 1:
-        raise Unsupported(exc, "exceptions with several arguments are not supported yet")
-    msg: str | None = None
-    computed: ast.expr | None = None
-    if call_args:
-        a = call_args[0]
-        if isinstance(a, ast.Constant) and isinstance(a.value, str):
-            msg = a.value
-        else:
-            computed = a  # e.g. an f-string; its type is checked by the caller
-    return func.id, msg, has_args, computed
-
-
-__all__ = ["BOOL", "BUILTIN_EXCEPTIONS", "Pending", "StatementChecker", "exc_type_name"]
+__all__ = ["BOOL", "Pending", "StatementChecker"]

@@ -132,6 +132,14 @@ def type_from_annotation(node: ast.expr | None) -> PyType | None:
         if base in ("list", "List") and len(items) == 1:
             inner_t = type_from_annotation(items[0])
             return list_of(inner_t) if inner_t is not None and inner_t != NONE else None
+        if base == "Counter" and len(items) == 1:
+            kt = type_from_annotation(items[0])
+            return PyType("Counter", (kt,)) if kt is not None and kt != NONE else None
+        if base in ("defaultdict", "DefaultDict") and len(items) == 2:
+            kt, vt = type_from_annotation(items[0]), type_from_annotation(items[1])
+            if kt is None or vt is None or vt == NONE:
+                return None
+            return PyType("defaultdict", (kt, vt))
         if base in ("deque", "Deque") and len(items) == 1:
             et = type_from_annotation(items[0])
             return PyType("deque", (et,)) if et is not None and et != NONE else None

@@ -17,9 +17,11 @@ How a package is translated:
    other across modules (mutual recursion across modules) stay Python.
 3. An external must be *effect-free* across the boundary: it and everything
    it calls (transitively, across modules) neither mutates a list, prints,
-   nor reads a module constant. Those three are handled per export by the
-   loader (copy-back, output draining, load-time constant checks), which
-   only sees the calling module; such callees stay out, with the reason.
+   reads a module constant, nor lives in a module that defines its own
+   exception classes. Those are handled per export by the loader (copy-back,
+   output draining, load-time constant checks, exception classes looked up
+   in the module's globals), which only sees the calling module; such
+   callees stay out, with the reason.
 4. Each module is translated with its externals in scope; the crate wraps
    each module's code in `pub mod`, adds `use super::<module>::<g> as <name>;`
    for its externals, gives every export a module-qualified symbol, and
@@ -119,7 +121,10 @@ def _effects(
             key = (mod, name)
             if fn.skip is not None:
                 continue
-            if _mutates_directly(fn):
+            if getattr(spec, "exc_classes", None):
+                # Its exceptions are decoded against the *calling* module's classes.
+                own[key] = "is in a module that defines its own exception classes"
+            elif _mutates_directly(fn):
                 own[key] = "may mutate a list"
             elif fn.prints:
                 own[key] = "prints"

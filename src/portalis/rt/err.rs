@@ -13,6 +13,46 @@ use std::cell::UnsafeCell;
 pub enum PyErr {
     Raise { kind: u32, msg: Option<String> },
     Bail(u32),
+    /// An exception that carries more than a kind and a message: an instance
+    /// of one of the module's own exception classes, or one whose
+    /// `__context__`/`__cause__` is known (see `raise.rs`).
+    Exc(Box<Exc>),
+}
+
+/// A raised exception with its chaining, as CPython would hold it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exc {
+    /// Built-in code ([`exc`]) or a module class (`exc::USER_BASE + index`).
+    pub kind: u32,
+    /// The single argument as text (what `str(e)` shows; KeyError encoded as in dict.rs).
+    pub msg: Option<String>,
+    /// Constructor arguments for a module class with its own `__init__`
+    /// (abi.rs encoding of a tuple): the host calls the real class with them.
+    pub args: Option<Vec<u8>>,
+    /// False when `msg` is not what `str(e)` shows (a class whose `__init__`
+    /// builds a message the translation could not compute): `str(e)` bails.
+    pub str_known: bool,
+    pub context: Context,
+    pub cause: Cause,
+}
+
+/// `__context__`: the exception being handled when this one was raised.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Context {
+    /// Not known yet: decided where the exception is first caught or leaves a handler.
+    Pending,
+    /// No handler was active in WASM: whatever the Python caller is handling.
+    Host,
+    Set(PyErr),
+}
+
+/// `__cause__` (and `__suppress_context__`, true unless `Unset`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cause {
+    Unset,
+    /// `raise ... from None`.
+    FromNone,
+    Set(PyErr),
 }
 
 pub type PyResult<T> = Result<T, PyErr>;
@@ -36,6 +76,11 @@ pub mod exc {
     pub const NAME_ERROR: u32 = 15;
     pub const UNBOUND_LOCAL_ERROR: u32 = 16;
     pub const STOP_ITERATION: u32 = 17;
+    /// Classes defined by the translated module: `USER_BASE + k` is the
+    /// k-th entry of the export's `exc_classes` table.
+    pub const USER_BASE: u32 = 1000;
+    /// ErrInfo kind whose message bytes are an encoded [`super::Exc`] record.
+    pub const RECORD: u32 = 0xFFFF;
 }
 
 /// Reasons for giving the call back to CPython (stable ABI).
@@ -68,6 +113,31 @@ impl PyErr {
     #[inline]
     pub fn bail(reason: u32) -> PyErr {
         PyErr::Bail(reason)
+    }
+
+    /// A Python exception (not a bail): what `except` clauses may catch.
+    #[inline]
+    pub fn is_raise(&self) -> bool {
+        !matches!(self, PyErr::Bail(_))
+    }
+
+    /// The exception's class code (0 for a bail).
+    #[inline]
+    pub fn kind(&self) -> u32 {
+        match self {
+            PyErr::Raise { kind, .. } => *kind,
+            PyErr::Exc(e) => e.kind,
+            PyErr::Bail(_) => 0,
+        }
+    }
+
+    /// The single argument as text (None: no arguments).
+    pub fn msg(&self) -> Option<&str> {
+        match self {
+            PyErr::Raise { msg, .. } => msg.as_deref(),
+            PyErr::Exc(e) => e.msg.as_deref(),
+            PyErr::Bail(_) => None,
+        }
     }
 }
 
@@ -114,7 +184,7 @@ pub const I64_SENTINEL: i64 = -0x7fff_ffff_ffff_fe37;
 static ERR_INFO: Global<ErrInfo> =
     Global::new(ErrInfo { status: 0, kind: 0, has_msg: 0, msg_ptr: 0, msg_len: 0 });
 // Keeps the message bytes alive until the host has read them.
-static ERR_MSG: Global<Option<String>> = Global::new(None);
+static ERR_MSG: Global<Option<Vec<u8>>> = Global::new(None);
 
 fn store_error(e: PyErr) {
     // SAFETY: single-threaded; no reference into the globals outlives this call.
@@ -130,7 +200,7 @@ fn store_error(e: PyErr) {
                         info.has_msg = 1;
                         info.msg_ptr = s.as_ptr() as usize as u32;
                         info.msg_len = s.len() as u32;
-                        *slot = Some(s);
+                        *slot = Some(s.into_bytes());
                     }
                     None => {
                         info.has_msg = 0;
@@ -140,6 +210,17 @@ fn store_error(e: PyErr) {
                     }
                 }
             }
+            PyErr::Exc(e) => {
+                // Binary, not UTF-8: the host recognises `exc::RECORD` (wasm.py).
+                let mut s = Vec::new();
+                encode_record(&PyErr::Exc(e), &mut s);
+                info.status = STATUS_RAISE;
+                info.kind = exc::RECORD;
+                info.has_msg = 1;
+                info.msg_ptr = s.as_ptr() as usize as u32;
+                info.msg_len = s.len() as u32;
+                *slot = Some(s);
+            }
             PyErr::Bail(reason) => {
                 info.status = STATUS_BAIL;
                 info.kind = reason;
@@ -148,6 +229,54 @@ fn store_error(e: PyErr) {
                 info.msg_len = 0;
                 *slot = None;
             }
+        }
+    }
+}
+
+fn put_u32(out: &mut Vec<u8>, v: u32) {
+    out.extend_from_slice(&v.to_le_bytes());
+}
+
+fn put_bytes(out: &mut Vec<u8>, b: Option<&[u8]>) {
+    match b {
+        Some(b) => {
+            out.push(1);
+            put_u32(out, b.len() as u32);
+            out.extend_from_slice(b);
+        }
+        None => out.push(0),
+    }
+}
+
+/// One exception for the host (wasm.py `decode_record`): kind u32, message,
+/// constructor args, then context (0 the caller's, 1 a record) and cause
+/// (0 none, 1 `from None`, 2 a record).
+fn encode_record(e: &PyErr, out: &mut Vec<u8>) {
+    put_u32(out, e.kind());
+    put_bytes(out, e.msg().map(|m| m.as_bytes()));
+    match e {
+        PyErr::Exc(x) => {
+            put_bytes(out, x.args.as_deref());
+            match &x.context {
+                Context::Set(c) => {
+                    out.push(1);
+                    encode_record(c, out);
+                }
+                _ => out.push(0),
+            }
+            match &x.cause {
+                Cause::Unset => out.push(0),
+                Cause::FromNone => out.push(1),
+                Cause::Set(c) => {
+                    out.push(2);
+                    encode_record(c, out);
+                }
+            }
+        }
+        _ => {
+            put_bytes(out, None);
+            out.push(0);
+            out.push(0);
         }
     }
 }

@@ -11,6 +11,7 @@
 
 pub mod abi;
 pub mod cmp;
+pub mod counter;
 pub mod deque;
 pub mod dict;
 pub mod err;
@@ -25,6 +26,7 @@ pub mod list;
 pub mod math;
 pub mod pyver;
 pub mod range;
+pub mod raise;
 pub mod set;
 pub mod slice;
 pub mod str;

@@ -12,6 +12,7 @@ import ast
 from typing import TYPE_CHECKING
 
 from .._version import __version__
+from ..analysis.astwalk import walk
 from ..analysis.types import STR
 from ..constvalues import encode_constant
 from ..diagnostics import Diagnostic
@@ -172,7 +173,11 @@ def translate(spec: ModuleSpec) -> RustCrate:
         source_path=str(unit.path),
         source_sha256=unit.sha256,
         lib_rs="\n".join(out) + "\n",
-        exports=[_with_prints(export, spec) for _, _, export in bodies.values() if export],
+        exports=[
+            _with_exc_classes(_with_prints(export, spec), spec)
+            for _, _, export in bodies.values()
+            if export
+        ],
         skipped=skipped,
         constants={name: encode_constant(spec.constants[name].value) for name in needed},
         constants_used={k: v for k, v in used_consts.items() if v},
@@ -200,7 +205,7 @@ _MUTATING = {"append", "insert", "pop", "extend", "remove", "clear", "sort", "re
 def _mutates_directly(fn: FunctionSpec) -> bool:
     from ..analysis.collections_ import MUTATING
 
-    for node in ast.walk(fn.node):
+    for node in walk(fn.node):
         if isinstance(node, ast.Call) and fn.stdlib_calls.get(id(node)) in MUTATING:
             return True  # heapq.heappush(xs, v), bisect.insort(xs, v), ...
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
@@ -245,6 +250,15 @@ def _with_prints(export: Export, spec: ModuleSpec) -> Export:
     import dataclasses
 
     return dataclasses.replace(export, prints=_prints(export.name, spec))  # type: ignore[call-arg]
+
+
+def _with_exc_classes(export: Export, spec: ModuleSpec) -> Export:
+    """Every export names the module's exception classes, in code order (rt/err.rs USER_BASE)."""
+    if not spec.exc_classes:
+        return export
+    import dataclasses
+
+    return dataclasses.replace(export, exc_classes=tuple(spec.exc_classes))
 
 
 def rustfmt(text: str) -> str:

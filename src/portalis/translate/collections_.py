@@ -10,7 +10,7 @@ import ast
 from collections.abc import Callable
 from typing import Any
 
-from ..analysis.types import BOOL, NONE, PyType
+from ..analysis.types import BOOL, FLOAT, INT, NONE, STR, PyType
 
 
 class CollectionsTranslator:
@@ -25,6 +25,12 @@ class CollectionsTranslator:
         module, _, name = target.partition(".")
         if target == "collections.deque":
             return self.deque_call(node)
+        if target == "collections.Counter":
+            if not node.args:
+                return "PyDict::new()"
+            return f"portalis_rt::counter::from_vec({self.items_vec(node.args[0])})?"
+        if target == "collections.defaultdict":
+            return "PyDict::new()"  # the factory lives in the type: see subscript_read
         if module == "heapq":
             return self._heapq_call(node, name)
         if module == "bisect":
@@ -152,3 +158,48 @@ class CollectionsTranslator:
         if name in ("pop", "popleft"):
             return f"{{ {binds} {d}.{name}()? }}"
         return f"{{ {binds} {d}.{name}() }}"  # clear, reverse, copy
+
+    # -- Counter and defaultdict (runtime: rt/dict.rs, rt/counter.rs) ------------------
+    @staticmethod
+    def factory_value(t: PyType) -> str:
+        """`factory()` of a defaultdict whose values have type `t`."""
+        simple = {INT: "0i64", FLOAT: "0.0_f64", BOOL: "false", STR: "PyStr::empty()"}
+        if t in simple:
+            return simple[t]
+        return {"list": "PyList::new()", "set": "PySet::new()"}[t.name]
+
+    def subscript_read(self, container_t: PyType, d: str, k: str) -> str:
+        """`d[k]` for a dict (KeyError), Counter (0, nothing stored) or defaultdict
+        (`factory()` stored under k first, as `__missing__` does)."""
+        if container_t.name == "Counter":
+            return f"{d}.get_or(&{k}, 0)"
+        if container_t.name == "defaultdict":
+            return f"{d}.setdefault({k}.clone(), {self.factory_value(container_t.args[1])})"
+        return f"{d}.get_item(&{k})?"
+
+    def dictlike_method(self, node: ast.Call, name: str, recv: str) -> str:
+        recv_t = self.type_of(node.func.value)  # type: ignore[attr-defined]
+        if recv_t.name != "Counter" or name not in ("most_common", "total", "update", "subtract"):
+            return self.dict_method(node, name, recv)  # type: ignore[attr-defined,no-any-return]
+        c = self.temp()
+        binds = f"let {c} = {recv};"
+        if name == "total":
+            return f"{{ {binds} portalis_rt::counter::total(&{c})? }}"
+        if name == "most_common":
+            arg = node.args[0] if node.args else None
+            if arg is None:
+                n = "None"
+            elif self.type_of(arg) == NONE:
+                n = f"{{ {self.expr(arg)}; None }}"
+            else:
+                n = f"Some({self._int(arg)})"
+            return f"{{ {binds} let _n = {n}; portalis_rt::counter::most_common(&{c}, _n) }}"
+        items = self.items_vec(node.args[0])
+        return f"{{ {binds} let _v = {items}; portalis_rt::counter::{name}(&{c}, _v)? }}"
+
+    def counter_binop(self, node: ast.BinOp, left: str, right: str) -> str:
+        op = {ast.Add: "+", ast.Sub: "-", ast.BitOr: "|", ast.BitAnd: "&"}[type(node.op)]
+        return (
+            f"{{ let _a = {left}; let _b = {right}; "
+            f"portalis_rt::counter::binop(&_a, &_b, '{op}')? }}"
+        )

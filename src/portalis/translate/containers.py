@@ -38,6 +38,9 @@ def rust_string_literal(text: str) -> str:
 class ContainerTranslator:
     expr_ListComp: Callable[[ast.ListComp], str]
     deque_method: Callable[[ast.Call, str, str], str]
+    dictlike_method: Callable[[ast.Call, str, str], str]
+    subscript_read: Callable[[PyType, str, str], str]
+    counter_binop: Callable[[ast.BinOp, str, str], str]
     key_closure: Callable[[ast.expr, PyType], str]
     expr_as: Callable[[ast.expr, PyType], str]
     expr: Callable[[ast.expr], str]
@@ -148,9 +151,12 @@ class ContainerTranslator:
     def expr_Subscript(self, node: ast.Subscript) -> str:
         base_t = self.type_of(node.value)
         base = self.expr(node.value)
-        if base_t.name == "dict" and not isinstance(node.slice, ast.Slice):
+        if base_t.name in ("dict", "Counter", "defaultdict") and not isinstance(
+            node.slice, ast.Slice
+        ):
             k = self.temp()
-            return f"{{ let _d = {base}; let {k} = {self.expr(node.slice)}; _d.get_item(&{k})? }}"
+            read = self.subscript_read(base_t, "_d", k)  # translate/collections_.py
+            return f"{{ let _d = {base}; let {k} = {self.expr(node.slice)}; {read} }}"
         if isinstance(node.slice, ast.Slice):
             sl = node.slice
             return f"{base}.slice({self.opt(sl.lower)}, {self.opt(sl.upper)}, {self.opt(sl.step)})?"
@@ -163,6 +169,8 @@ class ContainerTranslator:
 
     # -- operators ----------------------------------------------------------------------
     def sequence_binop(self, node: ast.BinOp, left: str, lt: PyType, right: str, rt: PyType) -> str:
+        if lt.name == "Counter":
+            return self.counter_binop(node, left, right)
         a, b = self.temp(), self.temp()
         bind = f"let {a} = {left}; let {b} = {right};"
         if lt.name == "set":
@@ -194,6 +202,8 @@ class ContainerTranslator:
             return self.set_method(node, attr.attr, recv)
         if recv_t.name == "deque":
             return self.deque_method(node, attr.attr, recv)  # translate/collections_.py
+        if recv_t.name in ("Counter", "defaultdict"):
+            return self.dictlike_method(node, attr.attr, recv)
         assert is_list(recv_t)
         return self.list_method(node, attr.attr, recv, recv_t)
 
@@ -433,7 +443,7 @@ class ContainerTranslator:
         seq = self.expr(arg)
         if self.type_of(arg) == STR:
             seq = f"PyList::from_vec({seq}.iter().collect())"
-        elif self.type_of(arg).name == "dict":
+        elif self.type_of(arg).name in ("dict", "Counter", "defaultdict"):
             seq = f"PyList::from_vec({seq}.keys())"
         elif self.type_of(arg).name == "set":
             seq = f"PyList::from_vec({seq}.to_sorted_vec())"
@@ -452,7 +462,7 @@ class ContainerTranslator:
             return f"PyList::from_vec({self.expr(arg)}.to_vec()?)"
         if self.type_of(arg).name == "deque":
             return f"{self.expr(arg)}.to_list()"
-        if self.type_of(arg).name == "dict":
+        if self.type_of(arg).name in ("dict", "Counter", "defaultdict"):
             return f"PyList::from_vec({self.expr(arg)}.keys())"
         if self.type_of(arg) == STR:
             return f"PyList::from_vec({self.expr(arg)}.iter().collect())"

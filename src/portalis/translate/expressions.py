@@ -38,9 +38,15 @@ def rust_type(t: PyType) -> str:
         return f"PySet<{rust_type(t.args[0])}>"
     if t.name == "deque":
         return f"PyDeque<{rust_type(t.args[0])}>"
+    if t.name == "Counter":
+        return f"PyDict<{rust_type(t.args[0])}, i64>"
+    if t.name == "defaultdict":
+        return f"PyDict<{rust_type(t.args[0])}, {rust_type(t.args[1])}>"
     if is_tuple(t):
         inner = ", ".join(rust_type(a) for a in t.args)
         return f"({inner},)" if len(t.args) == 1 else f"({inner})"
+    if t.name == "exception":
+        return "PyErr"
     raise AssertionError(f"no Rust type for {t}")
 
 
@@ -169,7 +175,7 @@ class ExpressionTranslator(
             return f"({code} != 0)"
         if t is FLOAT:
             return f"({code} != 0.0)"
-        if t == STR or t.name in ("list", "dict", "set", "deque"):
+        if t == STR or t.name in ("list", "dict", "set", "deque", "Counter", "defaultdict"):
             return f"({code}.len() != 0)"
         if t.name == "optional":
             inner = ExpressionTranslator.truthy_code("_t", t.args[0])
@@ -280,6 +286,9 @@ class ExpressionTranslator(
             if method is not None:
                 return f"{a}.{method}(&{b})"
             return f"({a} {'==' if isinstance(op, ast.Eq) else '!='} {b})"
+        if ta.name == "Counter" and not isinstance(op, (ast.In, ast.NotIn)):
+            test = f"portalis_rt::counter::eq(&{a}, &{b})"
+            return test if isinstance(op, ast.Eq) else f"(!{test})"
         if isinstance(op, (ast.In, ast.NotIn)) and is_tuple(tb):
             hits = " || ".join(f"_iv == _tv.{i}" for i in range(len(tb.args)))
             test = f"{{ let _iv = {a}; let _tv = {b}; {hits} }}"
@@ -330,6 +339,9 @@ class ExpressionTranslator(
             return self.method_call(node, node.func)
         assert isinstance(node.func, ast.Name)
         name = node.func.id
+        nested = getattr(self, "nested_specs", {}).get(name)
+        if nested is not None and name not in self.local_names:
+            return self.nested_call(node, name, nested)
         if name in self.functions:
             callee = self.functions[name]
             bound = bind_call(node, callee.params)
@@ -339,6 +351,21 @@ class ExpressionTranslator(
             ]
             return f"{rust_ident(name)}({', '.join(args)})?"
         return getattr(self, "builtin_" + name)(node)  # type: ignore[no-any-return]
+
+    def nested_call(self, node: ast.Call, name: str, callee: FunctionSpec) -> str:
+        """Call a nested function: the current values of its captures, then the arguments."""
+        args = []
+        for c in callee.captures:
+            t = self.spec.locals.get(c) or self.param_types[c]
+            code = self.local_names[c]
+            args.append(code if is_copy(t) else f"{code}.clone()")
+        own = callee.params[len(callee.captures) :]
+        bound = bind_call(node, own)
+        args += [
+            self.expr_as(arg, p.type) if arg is not None else default_literal(p)
+            for p, arg in zip(own, bound)
+        ]
+        return f"{rust_ident(name)}({', '.join(args)})?"
 
     def builtin_min(self, node: ast.Call) -> str:
         if len(node.args) == 1:

@@ -27,6 +27,9 @@ class Export:
     # List arguments the function may mutate: their final contents come back
     # in the result buffer and are written into the caller's objects.
     copyback: tuple[str, ...] = ()
+    # The module's own exception classes, by name: exception code
+    # USER_BASE + k (rt/err.rs) is raised as the k-th, looked up at raise time.
+    exc_classes: tuple[str, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -41,6 +44,7 @@ class Export:
             lineno=d["lineno"],
             prints=bool(d.get("prints", False)),
             copyback=tuple(d.get("copyback", ())),
+            exc_classes=tuple(d.get("exc_classes", ())),
         )
 
 

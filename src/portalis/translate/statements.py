@@ -10,33 +10,8 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
-from ..analysis.statements import exc_type_name, handler_types
 from ..analysis.types import BOOL, FLOAT, INT, NONE, STR, PyType, is_list, is_tuple
-from .expressions import ExpressionTranslator, rust_literal, rust_type
-
-# Exception classes -> the runtime codes they catch (err.rs `exc`), following
-# CPython's hierarchy among the exceptions the runtime can raise.
-_ALL_CODES = tuple(range(1, 18))
-CATCHES: dict[str, tuple[int, ...]] = {
-    "BaseException": _ALL_CODES,
-    "Exception": _ALL_CODES,
-    "ArithmeticError": (2, 3, 4),
-    "ZeroDivisionError": (3,),
-    "OverflowError": (4,),
-    "ValueError": (5,),
-    "TypeError": (6,),
-    "IndexError": (7,),
-    "KeyError": (8,),
-    "LookupError": (7, 8, 9),
-    "AssertionError": (10,),
-    "RuntimeError": (11, 12, 13),
-    "NotImplementedError": (12,),
-    "RecursionError": (13,),
-    "AttributeError": (14,),
-    "NameError": (15, 16),
-    "UnboundLocalError": (16,),
-    "StopIteration": (17,),
-}
+from .expressions import ExpressionTranslator, rust_literal
 
 
 def rust_str(text: str) -> str:
@@ -126,7 +101,7 @@ class StatementTranslator(ExpressionTranslator):
     def assign_item(self, target: ast.Subscript, code: str) -> None:
         # CPython evaluates the value first, then the container, then the index.
         v, c, i = self.temp(), self.temp(), self.temp()
-        if self.type_of(target.value).name == "dict":
+        if self.type_of(target.value).name in ("dict", "Counter", "defaultdict"):
             self.emit(
                 f"{{ let {v} = {code}; let {c} = {self.expr(target.value)}; "
                 f"let {i} = {self.expr(target.slice)}; {c}.set_item({i}, {v}); }}"
@@ -142,9 +117,15 @@ class StatementTranslator(ExpressionTranslator):
         for target in stmt.targets:
             assert isinstance(target, ast.Subscript)
             c, k = self.temp(), self.temp()
+            # Counter.__delitem__ ignores a missing key; dict and defaultdict raise KeyError.
+            delete = (
+                f"{c}.pop_or(&{k}, 0);"
+                if self.type_of(target.value).name == "Counter"
+                else f"{c}.del_item(&{k})?;"
+            )
             self.emit(
                 f"{{ let {c} = {self.expr(target.value)}; let {k} = {self.expr(target.slice)}; "
-                f"{c}.del_item(&{k})?; }}"
+                f"{delete} }}"
             )
 
     def stmt_Assign(self, stmt: ast.Assign) -> None:
@@ -195,12 +176,15 @@ class StatementTranslator(ExpressionTranslator):
             self.emit(f"{name}.extend(&{self.expr(stmt.value)});")
             return
         target = stmt.target
-        if isinstance(target, ast.Subscript) and self.type_of(target.value).name == "dict":
+        container_t = self.type_of(target.value) if isinstance(target, ast.Subscript) else None
+        if container_t is not None and container_t.name in ("dict", "Counter", "defaultdict"):
+            assert isinstance(target, ast.Subscript)
             c, i, old = self.temp(), self.temp(), self.temp()
             self.overrides[id(fake.left)] = old
+            read = self.subscript_read(container_t, c, i)  # translate/collections_.py
             self.emit(
                 f"{{ let {c} = {self.expr(target.value)}; "
-                f"let {i} = {self.expr(target.slice)}; let {old} = {c}.get_item(&{i})?; "
+                f"let {i} = {self.expr(target.slice)}; let {old} = {read}; "
                 f"let _ptv = {self.expr(fake)}; {c}.set_item({i}, _ptv); }}"
             )
             return
@@ -236,24 +220,7 @@ class StatementTranslator(ExpressionTranslator):
         else:
             self.emit(f"return Ok({value});")
 
-    def stmt_Raise(self, stmt: ast.Raise) -> None:
-        self.comment(stmt)
-        if stmt.exc is None:
-            self.emit(f"return Err({self.handling[-1]}.clone());")
-            return
-        name, msg, has_args, computed = exc_type_name(stmt.exc, self.spec_checker_view)
-        if computed is not None:
-            code = exc_code(name)
-            text = self.expr(computed)
-            if name == "KeyError":  # the key object travels encoded (rt/dict.rs)
-                self.emit(
-                    f"return Err({{ let _m = {text}; PyErr::raise({code}, "
-                    f'&format!("s:{{}}", _m.as_str())) }});'
-                )
-            else:
-                self.emit(f"return Err({{ let _m = {text}; PyErr::raise({code}, _m.as_str()) }});")
-            return
-        self.emit(f"return Err({self.exc_ctor(name, msg, has_args)});")
+    # `raise` and `try`: translate/exceptions.py (ExceptionTranslator).
 
     @staticmethod
     def exc_ctor(name: str, msg: str | None, has_args: bool) -> str:
@@ -355,52 +322,6 @@ class StatementTranslator(ExpressionTranslator):
             return
         self.emit(f"continue {self.loops[-1].label};")
 
-    def stmt_Try(self, stmt: ast.Try) -> None:
-        """Body in a closure: `?` stops at the handlers, control flow returns as Flow."""
-        self.comment(stmt)
-        assert self.spec.return_type is not None
-        ret = rust_type(self.spec.return_type)
-        flow = self.temp()
-        self.emit(f"let {flow}: PyResult<Flow<{ret}>> = (|| -> PyResult<Flow<{ret}>> {{")
-        saved_loops = self.loops
-        self.loops = []
-        self.tries.append(_Try(loop_depth=0))
-        self.body(stmt.body)
-        self.depth += 1
-        self.emit("#[allow(unreachable_code)]")
-        self.emit("Ok(Flow::Normal)")
-        self.depth -= 1
-        self.tries.pop()
-        self.loops = saved_loops
-        self.emit("})();")
-        self.emit(f"match {flow} {{")
-        self.depth += 1
-        self.emit("Ok(Flow::Normal) => {")
-        self.body(stmt.orelse)
-        self.emit("}")
-        self.emit(f"Ok(Flow::Return(v)) => {self._propagate_return('v')}")
-        if self.loops:
-            self.emit(f"Ok(Flow::Break) => {self._outer_break()}")
-            self.emit(f"Ok(Flow::Continue) => {self._outer_continue()}")
-        else:
-            self.emit("Ok(Flow::Break) | Ok(Flow::Continue) => unreachable!(),")
-        for handler in stmt.handlers:
-            names = handler_types(handler) or []
-            codes = sorted({c for n in names for c in CATCHES[n]})
-            err = self.temp()
-            test = " || ".join(f"*kind == {c}" for c in codes) or "false"
-            self.emit(
-                f"Err({err}) if matches!(&{err}, PyErr::Raise {{ kind, .. }} if {test}) => {{"
-            )
-            self.handling.append(err)
-            self.emit(f"    let _ = &{err};")
-            self.body(handler.body)
-            self.handling.pop()
-            self.emit("}")
-        self.emit("Err(e) => return Err(e),")
-        self.depth -= 1
-        self.emit("}")
-
     def _propagate_return(self, v: str) -> str:
         return f"return Ok(Flow::Return({v}))," if self.tries else f"return Ok({v}),"
 
@@ -435,8 +356,12 @@ class StatementTranslator(ExpressionTranslator):
             return "PySet::new()"
         if t.name == "deque":
             return "PyDeque::new(None).ok().unwrap()"  # never fails without a maxlen
+        if t.name in ("Counter", "defaultdict"):
+            return "PyDict::new()"
         if t.name == "optional":
             return "None"
+        if t.name == "exception":
+            return "PyErr::Bail(0)"  # `except ... as e`: assigned by the handler
         if is_tuple(t):
             parts = [self.initial_value(a) for a in t.args]
             return f"({parts[0]},)" if len(parts) == 1 else f"({', '.join(parts)})"

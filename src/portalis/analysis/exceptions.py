@@ -1,0 +1,595 @@
+"""Exceptions: the module's own exception classes, `raise`, `try` and `except ... as e`.
+
+A module's exception class is translated when CPython's behaviour for it can
+be reproduced exactly: its base is a built-in exception with the plain
+`BaseException` constructor (or another such class of the module) and its
+body holds at most a docstring and an `__init__` that only formats its
+parameters into `super().__init__(...)` and attributes. Such an `__init__`
+cannot fail and has no side effect, so WASM carries the constructor
+arguments and the host builds the exception with the real class (same
+type, args, message and attributes) when it leaves WASM.
+
+Chaining follows CPython: an exception raised while another is handled gets
+it as `__context__` (rt/raise.rs keeps the handled stack), `raise ... from`
+sets `__cause__`.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+import copy
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..diagnostics import Diagnostic
+from .model import Unsupported
+from .types import BOOL, FLOAT, INT, NONE, STR, PyType, type_from_annotation
+
+#: The type of `e` in `except E as e` (Rust: `PyErr`).
+EXC = PyType("exception")
+
+#: Built-in exceptions the runtime raises, with their codes (rt/err.rs `exc`).
+BUILTIN_CODES: dict[str, int] = {
+    "Exception": 1,
+    "ArithmeticError": 2,
+    "ZeroDivisionError": 3,
+    "OverflowError": 4,
+    "ValueError": 5,
+    "TypeError": 6,
+    "IndexError": 7,
+    "KeyError": 8,
+    "LookupError": 9,
+    "AssertionError": 10,
+    "RuntimeError": 11,
+    "NotImplementedError": 12,
+    "RecursionError": 13,
+    "AttributeError": 14,
+    "NameError": 15,
+    "UnboundLocalError": 16,
+    "StopIteration": 17,
+}
+USER_BASE = 1000
+
+#: Types a module exception's constructor arguments may have (they cross to the host).
+_ARG_TYPES = (INT, FLOAT, BOOL, STR, NONE)
+
+
+@dataclass(frozen=True)
+class ExcClass:
+    """A module-level exception class Portalis raises and catches."""
+
+    name: str
+    code: int
+    lineno: int
+    root: str  # the built-in exception it derives from
+    ancestors: tuple[str, ...]  # module classes above it, nearest first
+    init_params: tuple[str, ...] | None  # `__init__` parameters (None: BaseException's)
+    super_args: tuple[ast.expr, ...]  # what that `__init__` passes to super().__init__
+
+
+@dataclass
+class RaiseSpec:
+    kind: str  # "builtin" | "key" (KeyError of an int/bool) | "user" | "user_args" | "reraise"
+    name: str = ""
+    code: int = 0
+    msg: str | None = None  # literal message
+    has_args: bool = False
+    computed: ast.expr | None = None  # computed str message
+    args: list[ast.expr] = field(default_factory=list)  # constructor args (user_args)
+    # user_args: what str() shows: "unknown", "none" (no message) or "expr" (`shown`)
+    shown_kind: str = "unknown"
+    shown: ast.expr | None = None
+    cause: str | None = None  # None | "none" | name of the handled exception
+
+
+@dataclass
+class HandlerSpec:
+    codes: tuple[int, ...]
+    name: str | None
+
+
+def _builtin_exc(name: str) -> type[BaseException] | None:
+    obj = getattr(builtins, name, None)
+    if isinstance(obj, type) and issubclass(obj, BaseException):
+        return obj
+    return None
+
+
+def _plain_root(cls: type[BaseException]) -> bool:
+    """Built like BaseException: `cls(*args)` only stores args, no extra attributes.
+
+    (OSError, ImportError, StopIteration, SystemExit, ... have their own
+    constructors or attributes; KeyError's own `__str__` is handled where
+    `str(e)` is checked.)"""
+    try:
+        made = cls("a", 1)
+    except Exception:
+        return False
+    return set(dir(cls)) == set(dir(BaseException)) and made.args == ("a", 1) and not vars(made)
+
+
+# -- the module's exception classes ------------------------------------------------
+_SAFE_EXPR = (ast.Name, ast.Constant, ast.JoinedStr, ast.FormattedValue)
+
+
+def _safe_value(node: ast.expr, params: set[str]) -> bool:
+    """An expression that cannot fail or have effects for scalar/str parameters."""
+    for sub in ast.walk(node):
+        if isinstance(sub, ast.Name):
+            if sub.id not in params:
+                return False
+        elif isinstance(sub, ast.FormattedValue):
+            if sub.format_spec is not None or sub.conversion not in (-1, ord("s"), ord("r")):
+                return False
+        elif isinstance(sub, ast.Constant):
+            if not isinstance(sub.value, (str, int, float, bool)) and sub.value is not None:
+                return False
+        elif not isinstance(sub, (*_SAFE_EXPR, ast.Load)):
+            return False
+    return True
+
+
+def _check_init(fn: ast.FunctionDef, cls_name: str) -> tuple[tuple[str, ...], tuple[ast.expr, ...]]:
+    a = fn.args
+    if fn.decorator_list or a.vararg or a.kwarg or a.kwonlyargs or a.posonlyargs or a.defaults:
+        raise Unsupported(fn, f"`{cls_name}.__init__` has a signature Portalis does not support")
+    names = [p.arg for p in a.args]
+    if not names or names[0] != "self":
+        raise Unsupported(fn, f"`{cls_name}.__init__` must take `self` first")
+    for p in a.args[1:]:
+        t = type_from_annotation(p.annotation)
+        if t not in _ARG_TYPES:
+            raise Unsupported(
+                p, f"parameter `{p.arg}` of `{cls_name}.__init__` must be int, float, bool or str"
+            )
+    params = set(names[1:])
+    supers = 0
+    super_args: tuple[ast.expr, ...] = ()
+    for i, st in enumerate(fn.body):
+        if i == 0 and isinstance(st, ast.Expr) and isinstance(st.value, ast.Constant):
+            continue  # docstring
+        if (
+            isinstance(st, ast.Expr)
+            and isinstance(st.value, ast.Call)
+            and isinstance(st.value.func, ast.Attribute)
+            and st.value.func.attr == "__init__"
+            and isinstance(st.value.func.value, ast.Call)
+            and isinstance(st.value.func.value.func, ast.Name)
+            and st.value.func.value.func.id == "super"
+            and not st.value.func.value.args
+            and not st.value.keywords
+            and all(_safe_value(x, params) for x in st.value.args)
+        ):
+            supers += 1
+            super_args = tuple(st.value.args)
+            continue
+        if (
+            isinstance(st, ast.Assign)
+            and len(st.targets) == 1
+            and isinstance(st.targets[0], ast.Attribute)
+            and isinstance(st.targets[0].value, ast.Name)
+            and st.targets[0].value.id == "self"
+            and _safe_value(st.value, params)
+        ):
+            continue
+        raise Unsupported(
+            st,
+            f"`{cls_name}.__init__` does more than `super().__init__(...)` and "
+            "`self.attr = ...` with its parameters",
+            "such exception classes stay Python, with the functions raising them",
+        )
+    if supers != 1:
+        raise Unsupported(fn, f"`{cls_name}.__init__` must call `super().__init__(...)` once")
+    return tuple(names[1:]), super_args
+
+
+def exception_classes(
+    tree: ast.Module, counts: dict[str, int], path: str
+) -> tuple[dict[str, ExcClass], dict[str, Diagnostic]]:
+    """The module's translatable exception classes, and why other exception classes are not."""
+    found: dict[str, ExcClass] = {}
+    rejected: dict[str, Diagnostic] = {}
+    for st in tree.body:
+        if not isinstance(st, ast.ClassDef) or len(st.bases) != 1:
+            continue
+        base = st.bases[0]
+        if not isinstance(base, ast.Name):
+            continue
+        builtin = _builtin_exc(base.id) if base.id not in counts else None
+        if builtin is None and base.id not in found:
+            if base.id in rejected:
+                rejected[st.name] = Diagnostic(
+                    path, st.lineno, st.col_offset, f"base class `{base.id}` is not translated"
+                )
+            continue
+        try:
+            if st.keywords or st.decorator_list:
+                raise Unsupported(st, "exception classes with decorators or keywords stay Python")
+            if counts.get(st.name, 0) != 1:
+                raise Unsupported(st, f"`{st.name}` is rebound elsewhere in the module")
+            if builtin is not None and not _plain_root(builtin):
+                raise Unsupported(
+                    base, f"exception classes derived from `{base.id}` are not supported yet"
+                )
+            init: tuple[str, ...] | None = None
+            super_args: tuple[ast.expr, ...] = ()
+            for i, item in enumerate(st.body):
+                if isinstance(item, ast.Pass) or (
+                    isinstance(item, ast.Expr)
+                    and isinstance(item.value, ast.Constant)
+                    and (i == 0 or item.value.value is Ellipsis)
+                ):
+                    continue
+                if isinstance(item, ast.FunctionDef) and item.name == "__init__" and init is None:
+                    init, super_args = _check_init(item, st.name)
+                    continue
+                raise Unsupported(
+                    item,
+                    f"exception class `{st.name}` defines more than a docstring and `__init__`",
+                    "such exception classes stay Python, with the functions raising them",
+                )
+        except Unsupported as exc:
+            node = exc.node if exc.node is not None else st
+            rejected[st.name] = Diagnostic(
+                path,
+                getattr(node, "lineno", st.lineno),
+                getattr(node, "col_offset", st.col_offset),
+                exc.message,
+                exc.hint,
+            )
+            continue
+        parent = found.get(base.id)
+        if parent is not None:
+            root, ancestors = parent.root, (parent.name, *parent.ancestors)
+            if init is None:
+                init, super_args = parent.init_params, parent.super_args
+        else:
+            root, ancestors = base.id, ()
+        found[st.name] = ExcClass(
+            st.name, USER_BASE + len(found), st.lineno, root, ancestors, init, super_args
+        )
+    return found, rejected
+
+
+def catch_codes(names: list[str], classes: dict[str, ExcClass]) -> tuple[int, ...]:
+    """Exception codes an `except` clause naming these classes catches."""
+    codes: set[int] = set()
+    for name in names:
+        if name in classes:
+            codes.update(c.code for c in classes.values() if c.name == name or name in c.ancestors)
+            continue
+        target = _builtin_exc(name)
+        assert target is not None
+        for b, code in BUILTIN_CODES.items():
+            cls = _builtin_exc(b)
+            if cls is not None and issubclass(cls, target):
+                codes.add(code)
+        for c in classes.values():
+            root = _builtin_exc(c.root)
+            if root is not None and issubclass(root, target):
+                codes.add(c.code)
+    return tuple(sorted(codes))
+
+
+# -- the checker's part -------------------------------------------------------------
+class ExceptionChecks:
+    """`try`/`raise` for the statement checker (mixed into FunctionChecker)."""
+
+    def infer_Call(self, node: ast.Call) -> PyType:
+        info = self.exc_info.get(id(node))
+        if isinstance(info, tuple) and info[0] == "isinstance":
+            return BOOL
+        result: PyType = super().infer_Call(node)  # type: ignore[misc]
+        return result
+
+    def infer_Subscript(self, node: ast.Subscript) -> PyType:
+        if self.exc_info.get(id(node)) == "arg0":
+            return STR  # `e.args[0]` shown as text (the translator shows it)
+        result: PyType = super().infer_Subscript(node)  # type: ignore[misc]
+        return result
+
+    def infer_Name(self, node: ast.Name) -> PyType:
+        if self.exc_info.get(id(node)) == "str":
+            return STR  # `str(e)` / `f"{e}"`: the translator shows the exception
+        result: PyType = super().infer_Name(node)  # type: ignore[misc]
+        return result
+
+    exc_classes: dict[str, ExcClass]
+    exc_info: dict[int, Any]
+    exc_scopes: list[tuple[str, str | None]]  # ("handler", name) | ("finally", None)
+    module_bindings: set[str]
+    assigned_names: set[str]
+    local_types: dict[str, PyType]
+
+    def _exc_class_name(self, node: ast.expr) -> str:
+        """A class named in `except` or `raise`: built-in or the module's, never rebound."""
+        if not isinstance(node, ast.Name):
+            raise Unsupported(node, f"`{ast.unparse(node)}` is not an exception class name")
+        name = node.id
+        if name in self.exc_classes and name not in self.assigned_names:
+            return name
+        if name in self.module_bindings or name in self.assigned_names:
+            raise Unsupported(node, f"`{name}` is not an exception class Portalis translates")
+        if _builtin_exc(name) is None:
+            raise Unsupported(node, f"`{name}` is not an exception class")
+        return name
+
+    def stmt_Try(self, stmt: ast.Try, state: Any) -> Any:
+        from .statements import _meet
+
+        check: Any = self
+        body_end = check.check_body(stmt.body, state)
+        ends: list[Any] = []
+        for handler in stmt.handlers:
+            if handler.type is None:
+                names = ["BaseException"]
+            else:
+                items = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+                names = [self._exc_class_name(item) for item in items]
+            self.exc_info[id(handler)] = HandlerSpec(
+                catch_codes(names, self.exc_classes), handler.name
+            )
+            inner = state
+            if handler.name is not None:
+                self._check_exc_uses(handler)
+                prev = self.local_types.get(handler.name)
+                if prev is not None and prev != EXC:
+                    raise Unsupported(
+                        handler, f"`{handler.name}` holds {prev} and later an exception"
+                    )
+                self.local_types[handler.name] = EXC
+                inner = None if state is None else state | {handler.name}
+            self.exc_scopes.append(("handler", handler.name))
+            try:
+                # Any prefix of the body may have run: only what was assigned before counts.
+                end = check.check_body(handler.body, inner)
+            finally:
+                self.exc_scopes.pop()
+            if end is not None and handler.name is not None:
+                end = end - {handler.name}  # CPython deletes the name after the handler
+            ends.append(end)
+        else_end = check.check_body(stmt.orelse, body_end) if stmt.orelse else body_end
+        result = else_end
+        for e in ends:
+            result = _meet(result, e) if result is not None or e is not None else None
+        if stmt.finalbody:
+            self.exc_scopes.append(("finally", None))
+            try:
+                fin_end = check.check_body(stmt.finalbody, state)
+            finally:
+                self.exc_scopes.pop()
+            if fin_end is None or result is None:
+                return None
+            return result | (fin_end - (state or frozenset()))
+        return result
+
+    def _check_exc_uses(self, handler: ast.ExceptHandler) -> None:
+        """`e` may only be shown (`str(e)`, `f"{e}"`) or raised (`raise e`, `from e`)."""
+        name = handler.name
+        parents: dict[int, ast.AST] = {}
+        for st in handler.body:
+            for node in ast.walk(st):
+                for child in ast.iter_child_nodes(node):
+                    parents[id(child)] = node
+        for st in handler.body:
+            for node in ast.walk(st):
+                if not (isinstance(node, ast.Name) and node.id == name):
+                    continue
+                if not isinstance(node.ctx, ast.Load):
+                    raise Unsupported(node, f"assignment to the exception name `{name}`")
+                parent = parents.get(id(node))
+                if (
+                    isinstance(parent, ast.Call)
+                    and isinstance(parent.func, ast.Name)
+                    and parent.func.id == "str"
+                    and "str" not in self.module_bindings
+                    and parent.args == [node]
+                    and not parent.keywords
+                ) or (
+                    isinstance(parent, ast.FormattedValue)
+                    and parent.format_spec is None
+                    and parent.conversion in (-1, ord("s"))
+                ):
+                    self._check_showable(handler, node)
+                    self.exc_info[id(node)] = "str"
+                    continue
+                if isinstance(parent, ast.Raise):
+                    continue  # checked by stmt_Raise
+                if (
+                    isinstance(parent, ast.Call)
+                    and isinstance(parent.func, ast.Name)
+                    and parent.func.id == "isinstance"
+                    and "isinstance" not in self.module_bindings
+                    and len(parent.args) == 2
+                    and parent.args[0] is node
+                    and not parent.keywords
+                ):
+                    # `isinstance(e, C)`: a test of the exception's class code.
+                    kinds = parent.args[1]
+                    items = kinds.elts if isinstance(kinds, ast.Tuple) else [kinds]
+                    names = [self._exc_class_name(item) for item in items]
+                    self.exc_info[id(parent)] = ("isinstance", catch_codes(names, self.exc_classes))
+                    continue
+                grand = parents.get(id(parent))
+                if (
+                    isinstance(parent, ast.Attribute)
+                    and parent.attr == "args"
+                    and isinstance(grand, ast.Subscript)
+                    and isinstance(grand.slice, ast.Constant)
+                    and grand.slice.value == 0
+                    and type(grand.slice.value) is int
+                ):
+                    how = self._shown_as(grand, parents)
+                    if how is not None:
+                        # `e.args[0]`, shown: its str or repr (rt/raise.rs exc_arg0).
+                        self.exc_info[id(grand)] = "arg0"
+                        if how[0] == "repr":
+                            self.exc_info[id(how[1])] = "arg0_repr"
+                        continue
+                raise Unsupported(
+                    node,
+                    f'`{name}` is only supported in `str({name})`, `f"{{{name}}}"`, '
+                    f"`{name}.args[0]` shown by str()/repr()/an f-string, "
+                    f"`raise {name}` and `raise ... from {name}`",
+                )
+
+    def _shown_as(self, node: ast.expr, parents: dict[int, ast.AST]) -> tuple[str, ast.AST] | None:
+        """("str" | "repr", the showing node) when `node` is only shown as text."""
+        parent = parents.get(id(node))
+        if (
+            isinstance(parent, ast.Call)
+            and isinstance(parent.func, ast.Name)
+            and parent.func.id in ("str", "repr")
+            and parent.func.id not in self.module_bindings
+            and parent.args == [node]
+            and not parent.keywords
+        ):
+            return parent.func.id, parent
+        if isinstance(parent, ast.FormattedValue) and parent.format_spec is None:
+            if parent.conversion in (-1, ord("s")):
+                return "str", parent
+            if parent.conversion == ord("r"):
+                return "repr", parent
+        return None
+
+    def _check_showable(self, handler: ast.ExceptHandler, node: ast.expr) -> None:
+        spec: HandlerSpec = self.exc_info[id(handler)]
+        for c in self.exc_classes.values():
+            if c.code not in spec.codes:
+                continue
+            root = _builtin_exc(c.root)
+            if root is not None and root.__str__ is not BaseException.__str__:
+                raise Unsupported(node, f"`str()` of a caught `{c.name}` is not supported yet")
+
+    def _shown(self, spec: RaiseSpec, user: ExcClass, state: Any) -> None:
+        """What `str(e)` of this new exception shows, when it can be computed in WASM.
+
+        The `__init__` only formats its parameters (see `_check_init`), so with
+        plain names and constants as arguments the message is that
+        expression with the arguments put in; otherwise `str(e)` bails."""
+        if not user.super_args:
+            spec.shown_kind = "none"
+            return
+        if len(user.super_args) != 1 or not all(
+            isinstance(a, (ast.Name, ast.Constant)) for a in spec.args
+        ):
+            return
+        assert user.init_params is not None
+        mapping = dict(zip(user.init_params, spec.args))
+
+        class Put(ast.NodeTransformer):
+            def visit_Name(self, node: ast.Name) -> ast.AST:
+                arg = mapping.get(node.id)
+                return copy.deepcopy(arg) if arg is not None else node
+
+        shown = Put().visit(copy.deepcopy(user.super_args[0]))
+        check: Any = self
+        try:
+            t = check.check_expr(shown, state)
+        except Unsupported:
+            return
+        if t == STR:
+            spec.shown_kind, spec.shown = "expr", shown
+
+    def stmt_Assert(self, stmt: ast.Assert, state: Any) -> Any:
+        """`assert test, message` with a computed str message (evaluated only on failure)."""
+        check: Any = self
+        msg = stmt.msg
+        if (
+            check.optimize
+            or msg is None
+            or (isinstance(msg, ast.Constant) and isinstance(msg.value, str))
+        ):
+            return super().stmt_Assert(stmt, state)  # type: ignore[misc]
+        check.mark_test(stmt.test)
+        check.require_truthy(stmt.test, check.check_expr(stmt.test, state))
+        t = check.check_expr(msg, state)
+        if t != STR:
+            raise Unsupported(msg, f"assert message of type {t}: only str messages are supported")
+        self.exc_info[id(stmt)] = "assert"
+        return state
+
+    def stmt_Raise(self, stmt: ast.Raise, state: Any) -> Any:
+        check: Any = self
+        handled = [n for kind, n in self.exc_scopes if kind == "handler"]
+        innermost = self.exc_scopes[-1] if self.exc_scopes else None
+        cause: str | None = None
+        if stmt.cause is not None:
+            if isinstance(stmt.cause, ast.Constant) and stmt.cause.value is None:
+                cause = "none"
+            elif (
+                isinstance(stmt.cause, ast.Name)
+                and innermost is not None
+                and innermost == ("handler", stmt.cause.id)
+            ):
+                cause = stmt.cause.id
+            else:
+                raise Unsupported(
+                    stmt.cause,
+                    "`raise ... from` is supported with `None` or the exception being handled",
+                )
+        exc = stmt.exc
+        if exc is None or (isinstance(exc, ast.Name) and exc.id in handled):
+            if innermost is None or innermost[0] != "handler":
+                raise Unsupported(
+                    stmt,
+                    "re-raise outside an except block (or inside a finally block)",
+                    "CPython re-raises what is handled at run time there",
+                )
+            if exc is not None and innermost[1] != exc.id:
+                raise Unsupported(stmt, f"`raise {exc.id}` of an outer handler's exception")
+            if cause is not None:
+                raise Unsupported(stmt, "`raise e from ...` of the handled exception")
+            self.exc_info[id(stmt)] = RaiseSpec("reraise")
+            return None
+        func = exc.func if isinstance(exc, ast.Call) else exc
+        name = self._exc_class_name(func)
+        call_args: list[ast.expr] = exc.args if isinstance(exc, ast.Call) else []
+        if isinstance(exc, ast.Call) and (
+            exc.keywords or any(isinstance(a, ast.Starred) for a in call_args)
+        ):
+            raise Unsupported(exc, "keyword or * arguments to an exception are not supported")
+        spec = RaiseSpec("builtin", name=name, cause=cause, has_args=bool(call_args))
+        user = self.exc_classes.get(name)
+        if user is not None:
+            spec.code = user.code
+            if user.init_params is not None:
+                if len(call_args) != len(user.init_params):
+                    raise Unsupported(
+                        exc,
+                        f"`{name}(...)` takes {len(user.init_params)} arguments, "
+                        f"given {len(call_args)}",
+                        "CPython raises TypeError here; the function stays Python",
+                    )
+                if len(call_args) > 5:
+                    raise Unsupported(exc, f"`{name}(...)` with more than 5 arguments")
+                for a in call_args:
+                    t = check.check_expr(a, state)
+                    if t not in _ARG_TYPES:
+                        raise Unsupported(a, f"`{name}` argument of type {t} is not supported yet")
+                spec.kind = "user_args"
+                spec.args = list(call_args)
+                self._shown(spec, user, state)
+                self.exc_info[id(stmt)] = spec
+                return None
+            spec.kind = "user"
+        elif name not in BUILTIN_CODES:
+            raise Unsupported(exc, f"raising `{name}` is not supported yet")
+        if len(call_args) > 1:
+            raise Unsupported(exc, "exceptions with several arguments are not supported yet")
+        if call_args:
+            a = call_args[0]
+            if isinstance(a, ast.Constant) and isinstance(a.value, str):
+                spec.msg = a.value
+            else:
+                t = check.check_expr(a, state)
+                if name == "KeyError" and t in (INT, BOOL):
+                    spec.kind = "key"  # the key object travels encoded (rt/dict.rs)
+                elif t != STR:
+                    raise Unsupported(
+                        a, f"exception argument of type {t}: only str messages are supported"
+                    )
+                spec.computed = a
+        self.exc_info[id(stmt)] = spec
+        return None
