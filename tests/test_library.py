@@ -491,6 +491,21 @@ LIBRARY_LIMITS = {
         def ping(n: int) -> int:
             return v.pong(n - 1) if n > 0 else 0
     """,
+    "lib/e.py": """
+        class Negative(ValueError):
+            pass
+
+        def checked(x: int) -> int:
+            if x < 0:
+                raise Negative("negative")
+            return x
+    """,
+    "lib/w.py": """
+        from .e import checked
+
+        def use_checked(x: int) -> int:
+            return checked(x) + 1
+    """,
     "lib/v.py": """
         from . import u
 
@@ -507,6 +522,12 @@ def test_library_mode_says_why_a_call_across_modules_is_not_linked(tmp_path: Pat
     use_push = part.function("lib.u", "use_push")
     assert use_push.status == "python"
     assert use_push.reason is not None and "`push` (lib.m) may mutate a list" in use_push.reason
+    # its exceptions would be decoded against the caller's classes: not linked
+    assert part.function("lib.e", "checked").status == "translated"
+    use_checked = part.function("lib.w", "use_checked")
+    assert use_checked.status == "python"
+    assert use_checked.reason is not None
+    assert "defines its own exception classes" in use_checked.reason
     pong = part.function("lib.v", "pong")
     assert pong.status == "python"
     assert (
