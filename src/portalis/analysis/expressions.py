@@ -13,9 +13,17 @@ import operator
 from collections.abc import Callable
 from typing import Any
 
-from .collections_ import CollectionsTyper, CounterTyper, DequeTyper, dict_view, is_deque
+from .collections_ import (
+    CollectionsTyper,
+    CounterTyper,
+    DequeTyper,
+    ReduceTyper,
+    dict_view,
+    is_deque,
+)
 from .containers import PRINTABLE, ContainerTyper, unify
 from .dicts import DictTyper, is_dict
+from .generators import GeneratorTyper
 from .iteration import IterationTyper, orderable
 from .model import Pending, Unsupported
 from .sets import SetTyper, is_set, set_of
@@ -144,6 +152,8 @@ class ExpressionTyper(
     CollectionsTyper,
     DequeTyper,
     CounterTyper,
+    GeneratorTyper,
+    ReduceTyper,
 ):
     """Mixin: `infer(node)` records and returns the PyType of an expression."""
 
@@ -442,7 +452,7 @@ class ExpressionTyper(
         return None
 
     def _infer_stdlib(self, node: ast.Call, target: str) -> PyType:
-        if not target.startswith("math."):
+        if not target.startswith("math.") or target == "math.prod":
             return self.infer_collections_call(node, target)  # analysis/collections_.py
         if node.keywords or any(isinstance(a, ast.Starred) for a in node.args):
             raise Unsupported(node, f"{target}() with keyword or * arguments")

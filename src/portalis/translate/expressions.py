@@ -18,6 +18,7 @@ from ..analysis.model import FunctionSpec
 from ..analysis.types import BOOL, FLOAT, INT, NONE, STR, PyType, is_copy, is_list, is_tuple
 from .collections_ import CollectionsTranslator
 from .containers import ContainerTranslator
+from .generators import GeneratorTranslator
 from .iteration import IterationTranslator
 from .names import rust_ident
 from .stdlib import StdlibTranslator
@@ -134,7 +135,11 @@ def coerce(code: str, src: PyType, dst: PyType) -> str:
 
 
 class ExpressionTranslator(
-    ContainerTranslator, IterationTranslator, StdlibTranslator, CollectionsTranslator
+    ContainerTranslator,
+    IterationTranslator,
+    StdlibTranslator,
+    CollectionsTranslator,
+    GeneratorTranslator,
 ):
     spec: FunctionSpec
     functions: dict[str, FunctionSpec]
