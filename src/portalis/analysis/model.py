@@ -99,6 +99,9 @@ class ModuleSpec:
     optimize: int = 0
     # The module's own exception classes (analysis/exceptions.py), in code order.
     exc_classes: dict[str, Any] = field(default_factory=dict)
+    # Library mode: functions imported from other modules of the package that
+    # this module's functions may call inside WASM (local name -> their spec).
+    externals: dict[str, FunctionSpec] = field(default_factory=dict)
 
     @property
     def translated(self) -> list[str]:
