@@ -42,8 +42,11 @@ def demo(session: nox.Session) -> None:
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """Benchmarks, which print ratios measured within one run."""
-    if not (ROOT / "bench" / "run.py").is_file():
-        session.skip("bench/run.py does not exist yet")
-    session.install("-e", ".[test]")
+    """Benchmarks (issue 8): kernels vs CPython/mypyc/native Rust, boundary, pipeline, memory.
+
+    Prints the tables and writes bench/results/latest.{json,png,md}. Arguments
+    go to bench/run.py: `nox -s bench -- --quick` for small inputs (what the
+    smoke test runs), `nox -s bench -- bench_hook` for another benchmark.
+    """
+    session.install("-e", ".[bench]")
     session.run("python", "bench/run.py", *session.posargs)

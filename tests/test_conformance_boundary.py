@@ -20,8 +20,22 @@ CORPUS = Path(__file__).parent / "conformance" / "boundary.py"
 CASES: dict[str, list[tuple[Any, ...]]] = {
     "shout": [("hey",), ("",), ("ünïcode ✓",), ("a\x00b",)],
     "words": [("a b  c",), ("",), ("  lead trail  ",), ("tab\tsep\nnl",)],
-    "total": [([],), ([1, 2, 3],), ([2**62, 2**62],), ([-(2**63)],)],
-    "mean": [([1.0, 2.0],), ([],), ([math.inf, -math.inf],), ([0.1] * 10,)],
+    "total": [
+        ([],),
+        ([1, 2, 3],),
+        ([2**62, 2**62],),
+        ([-(2**63)],),
+        ([2**63 - 1, -(2**63)],),
+        (list(range(-50_000, 50_000)),),
+    ],
+    "mean": [
+        ([1.0, 2.0],),
+        ([],),
+        ([math.inf, -math.inf],),
+        ([0.1] * 10,),
+        ([math.nan, -0.0],),
+        ([i / 7 for i in range(20_000)],),
+    ],
     "bump": [([1, 2, 3], 10), ([], 5), ([2**63 - 1], 1)],
     "fail_after_mutation": [([1],), ([1, 2, 3],)],
     "pair": [(3, "xy"), (-1, "")],
@@ -37,7 +51,12 @@ CASES: dict[str, list[tuple[Any, ...]]] = {
     "swap_ends": [([0, 1, 0, 3, 12],), ([7],), ([],)],
     "reverse_text": [("abc",), ("",), ("x" * 200,), ("y" * 5000,)],
     "trace": [([[1.0, 2.0], [3.0, 4.0]],), ([],)],
-    "scale_row": [([1.0, -2.5], 2.0), ([], 1.0)],
+    "scale_row": [
+        ([1.0, -2.5], 2.0),
+        ([], 1.0),
+        ([math.nan, -0.0, math.inf, 5e-324], -1.0),
+        ([0.5] * 5000, 3.0),
+    ],
     "parse_int": [
         ("42",),
         ("  -7\n",),
@@ -61,6 +80,15 @@ CASES: dict[str, list[tuple[Any, ...]]] = {
     "sum_fields": [("1,2,3",), ("4, 5",), ("x,1",)],
 }
 
+
+class _MyInt(int):
+    pass
+
+
+class _MyFloat(float):
+    pass
+
+
 # Arguments of the wrong type, an int beyond 64 bits inside a list, a lone
 # surrogate, one list passed twice: all must run in CPython, never coerced.
 MISMATCH: list[tuple[str, tuple[Any, ...]]] = [
@@ -70,6 +98,13 @@ MISMATCH: list[tuple[str, tuple[Any, ...]]] = [
     ("shout", ("\ud800",)),
     ("shout", (b"bytes",)),
     ("mean", ([1, 2.0],)),
+    # list[int] / list[float] travel as flat blocks: the same exact-type rules hold
+    ("total", ([1, 2.0],)),
+    ("total", ([1, 2**63],)),
+    ("total", ([-(2**63) - 1],)),
+    ("total", ([1, _MyInt(2)],)),
+    ("mean", ([0.5, True],)),
+    ("mean", ([0.5, _MyFloat(1.5)],)),
     ("echo_tuple", ((1, 2, "s"),)),
 ]
 

@@ -9,17 +9,29 @@ arguments: WASM would see two lists where CPython has one.
 After the call, lists the function may have mutated are written back into
 the caller's objects (also when it raised), and the result is decoded with
 CPython's object identities: `return xs` gives back the caller's own list.
+
+Speed (bench/bench_boundary.py): the wrapper is generated with the original
+signature (no `inspect` binding per call); `list[int]` and `list[float]`
+cross as one flat block of 8-byte words (struct packing and an `array`
+read, no per-element Python work besides one exact-type count); memory is
+written and read with `memmove`/`string_at` at the address wasmtime reports
+after each call, and the two runtime helper calls go through pre-resolved
+function slots.
 """
 
 from __future__ import annotations
 
 import ctypes
 import functools
+import operator
 import struct
 import sys
 import threading
+from array import array
 from collections.abc import Callable
 from typing import Any
+
+from wasmtime import _ffi as ffi
 
 from . import wasm as w
 from .errors import WasmMemoryError, WasmTimeoutError, WasmTrapError
@@ -29,6 +41,10 @@ I64_MIN, I64_MAX = -(2**63), 2**63 - 1
 SCALARS = ("int", "float", "bool", "None")
 
 T_INT, T_FLOAT, T_BOOL, T_NONE, T_STR, T_LIST, T_TUPLE, T_ALIAS, T_BACKREF = range(1, 10)
+# list[int] / list[float] as one block: u32 count + count little-endian 8-byte words.
+T_INTS, T_FLOATS = 10, 11
+_LITTLE = sys.byteorder == "little"
+_count_of = operator.countOf
 _Q = struct.Struct("<q")
 _D = struct.Struct("<d")
 _I = struct.Struct("<I")
@@ -99,9 +115,29 @@ def _encode(value: Any, t: Type, out: bytearray, seen: set[int]) -> None:
         if tv is not list or id(value) in seen:
             raise _Mismatch
         seen.add(id(value))
-        out.append(T_LIST)
-        out += _I.pack(len(value))
         item_t = t[1]
+        n = len(value)
+        if item_t == ("int",):
+            # One C-level pass checks every item is exactly an int (no bool,
+            # no subclass); struct rejects anything beyond 64 bits.
+            if _count_of(map(type, value), int) != n:
+                raise _Mismatch
+            out.append(T_INTS)
+            out += _I.pack(n)
+            try:
+                out += struct.pack(f"<{n}q", *value)
+            except struct.error:
+                raise _Mismatch from None
+            return
+        if item_t == ("float",):
+            if _count_of(map(type, value), float) != n:
+                raise _Mismatch
+            out.append(T_FLOATS)
+            out += _I.pack(n)
+            out += struct.pack(f"<{n}d", *value)
+            return
+        out.append(T_LIST)
+        out += _I.pack(n)
         for item in value:
             _encode(item, item_t, out, seen)
     elif kind == "optional":
@@ -154,6 +190,15 @@ class _Decoder:
             for _ in range(n):
                 items.append(self.value())
             return items
+        if tag in (T_INTS, T_FLOATS):
+            (n,) = _I.unpack(self.take(4))
+            block = array("q" if tag == T_INTS else "d")
+            block.frombytes(self.take(8 * n))
+            if not _LITTLE:
+                block.byteswap()
+            items = block.tolist()
+            self.lists.append(items)
+            return items
         if tag == T_TUPLE:
             (n,) = _I.unpack(self.take(4))
             return tuple(self.value() for _ in range(n))
@@ -168,6 +213,99 @@ def needs_marshalling(export: Export) -> bool:
     return export.returns not in SCALARS or any(p.type not in SCALARS for p in export.params)
 
 
+# ctypes prototypes of our own over wasmtime's C API (as wasm.py does for calls):
+# PYFUNCTYPE keeps the GIL for these two tiny getters.
+_MEMORY_DATA = ctypes.PYFUNCTYPE(ctypes.c_void_p, ctypes.c_void_p, ctypes.c_void_p)(
+    ctypes.cast(ffi.dll.wasmtime_memory_data, ctypes.c_void_p).value or 0
+)
+_MEMORY_SIZE = ctypes.PYFUNCTYPE(ctypes.c_size_t, ctypes.c_void_p, ctypes.c_void_p)(
+    ctypes.cast(ffi.dll.wasmtime_memory_data_size, ctypes.c_void_p).value or 0
+)
+
+#: Returned by the call implementation when the call must run in CPython.
+_FALLBACK = object()
+
+
+class _Helpers:
+    """The runtime's args_reserve/result_info exports, called without wasmtime-py's wrappers.
+
+    One per instance (every marshalled wrapper of a module shares it), used
+    with the instance lock held. The argument buffer is reserved once and
+    reused while it is large enough (the runtime's reader stops after the
+    values it expects, so stale bytes after them are never read); function
+    slots and the buffer are re-resolved when the instance is re-created
+    after a trap, which `inst.instance` identity tells.
+    """
+
+    def __init__(self, inst: w.WasmInstance) -> None:
+        self.inst = inst
+        self.instance: Any = None
+        self.reserve = ffi.wasmtime_func_t()
+        self.info = ffi.wasmtime_func_t()
+        self.buf = (ctypes.c_int64 * 2)()
+        self.bufp = ctypes.addressof(self.buf)
+        self.args_ptr = 0
+        self.args_cap = -1
+
+    @staticmethod
+    def of(inst: w.WasmInstance) -> _Helpers:
+        helpers: _Helpers | None = getattr(inst, "_portalis_marshal", None)
+        if helpers is None:
+            helpers = _Helpers(inst)
+            inst._portalis_marshal = helpers  # type: ignore[attr-defined]
+        return helpers
+
+    def refresh(self) -> None:
+        inst = self.inst
+        if self.instance is not inst.instance:
+            ctypes.pointer(self.reserve)[0] = inst._exports["__portalis_args_reserve"]._func
+            ctypes.pointer(self.info)[0] = inst._exports["__portalis_result_info"]._func
+            self.instance = inst.instance
+            self.args_cap = -1
+
+    def call(self, slot: Any, arg: int = 0) -> int:
+        inst = self.inst
+        if inst.epoch:
+            w.set_epoch_deadline(inst.ctx, w.NO_DEADLINE)
+        self.buf[0] = arg
+        err = w.call_unchecked(inst.ctx, ctypes.addressof(slot), self.bufp, 2, inst.trap_addr)
+        if err or inst.trap:
+            inst.recover(err)
+            raise RuntimeError("WASM runtime helper call trapped")
+        return int(self.buf[0]) & 0xFFFFFFFF
+
+    def write_args(self, data: bytearray) -> None:
+        n = len(data)
+        if n > self.args_cap:
+            cap = max(n, 2 * self.args_cap, 256)
+            self.args_ptr = self.call(self.reserve, cap)
+            self.args_cap = cap
+        if n:
+            inst = self.inst
+            mem = ctypes.addressof(inst.memory._memory)
+            base = _MEMORY_DATA(inst.ctx, mem) or 0  # may move when memory grows
+            if self.args_ptr + n > _MEMORY_SIZE(inst.ctx, mem):
+                raise WasmTrapError("WASM argument buffer lies outside linear memory")
+            ctypes.memmove(base + self.args_ptr, (ctypes.c_char * n).from_buffer(data), n)
+
+    def read_result(self) -> bytes:
+        ptr = self.call(self.info)
+        inst = self.inst
+        mem = ctypes.addressof(inst.memory._memory)
+        base = _MEMORY_DATA(inst.ctx, mem) or 0
+        size = _MEMORY_SIZE(inst.ctx, mem)
+        if ptr + 8 > size:
+            raise WasmTrapError("WASM result record lies outside linear memory")
+        head = ctypes.string_at(base + ptr, 8)
+        data_ptr = int.from_bytes(head[:4], "little")
+        n = int.from_bytes(head[4:], "little")
+        if not n:
+            return b""
+        if data_ptr + n > size:
+            raise WasmTrapError("WASM result buffer lies outside linear memory")
+        return ctypes.string_at(base + data_ptr, n)
+
+
 def make_marshalled_wrapper(
     inst: w.WasmInstance,
     export: Export,
@@ -178,81 +316,71 @@ def make_marshalled_wrapper(
 ) -> Callable[..., Any]:
     """A wrapper for exports whose signature has str/list/tuple values.
 
-    Slower than the scalar fast path (arguments are encoded in Python), and
-    deliberately simple: any bail, trap or recursion-budget exhaustion re-runs
-    the call in CPython, which is always exact.
+    Generated with the original signature (see calls._param_source), so
+    Python itself binds the arguments, applies defaults and raises CPython's
+    own TypeError for a wrong call. The body hands the values to `call`;
+    any type mismatch, bail, trap or recursion-budget exhaustion re-runs the
+    call in CPython, which is always exact.
     """
+    from .calls import DEFAULT_DEPTH_BUDGET, _param_source, recursion_ceiling, stack_depth
+
+    names, params_src, call_src, defaults = _param_source(original)
     params = [(p.name, parse_type(p.type)) for p in export.params]
-    encoded = [(i, name, t) for i, (name, t) in enumerate(params) if t[0] not in SCALARS]
-    scalars = [(i, name, t) for i, (name, t) in enumerate(params) if t[0] in SCALARS]
-    result_t = parse_type(export.returns)
-    list_arg_positions = [i for i, _, t in encoded if t[0] == "list"]
-    copyback = {name for name in export.copyback}
+    encoded = [(i, t) for i, (_, t) in enumerate(params) if t[0] not in SCALARS]
+    scalars = [(i, t[0]) for i, (_, t) in enumerate(params) if t[0] in SCALARS]
+    result_none = parse_type(export.returns)[0] == "None"
+    list_arg_positions = [i for i, t in encoded if t[0] == "list"]
+    copyback = [i for i, (name, _) in enumerate(params) if name in set(export.copyback)]
     n = max(len(scalars), 1)
     buf = (ctypes.c_int64 * (2 * n))()
+    bufp = ctypes.addressof(buf)
     f64 = (ctypes.c_double * (2 * n)).from_buffer(buf)
     i32 = (ctypes.c_int32 * (4 * n)).from_buffer(buf)
     fp = inst.func_address(export.symbol)
-    code = original.__code__
-    n_args = code.co_argcount + code.co_kwonlyargcount
+    helpers = _Helpers.of(inst)
+    prints = export.prints
 
-    def bind(args: tuple[Any, ...], kwargs: dict[str, Any]) -> list[Any] | None:
-        try:
-            bound = _signature(original).bind(*args, **kwargs)
-        except TypeError:
-            return None  # CPython raises the exact TypeError itself
-        bound.apply_defaults()
-        values = list(bound.arguments.values())
-        return values if len(values) == n_args else None
-
-    def put_scalar(k: int, t: Type, v: Any) -> bool:
-        kind = t[0]
-        tv = type(v)
-        if kind == "int" and tv is int and I64_MIN <= v <= I64_MAX:
-            buf[2 * k] = v
-        elif kind == "float" and tv is float:
-            f64[2 * k] = v
-        elif kind == "bool" and tv is bool:
-            i32[4 * k] = v
-        else:
-            return False
+    def put_scalars(values: list[Any]) -> bool:
+        for k, (i, kind) in enumerate(scalars):
+            v = values[i]
+            tv = type(v)
+            if kind == "int" and tv is int and I64_MIN <= v <= I64_MAX:
+                buf[2 * k] = v
+            elif kind == "float" and tv is float:
+                f64[2 * k] = v
+            elif kind == "bool" and tv is bool:
+                i32[4 * k] = v
+            else:
+                return False
         return True
 
-    @functools.wraps(original)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        values = bind(args, kwargs)
-        if values is None:
-            return original(*args, **kwargs)
+    def call(values: list[Any]) -> Any:
         data = bytearray()
         seen: set[int] = set()
         try:
-            for i, _, t in encoded:
+            for i, t in encoded:
                 _encode(values[i], t, data, seen)
         except _Mismatch:
             stats.type_fallbacks += 1
-            return original(*args, **kwargs)
+            return _FALLBACK
         with inst.lock:
-            for k, (i, _, t) in enumerate(scalars):
-                if not put_scalar(k, t, values[i]):
-                    stats.type_fallbacks += 1
-                    return original(*args, **kwargs)
-            ptr = inst._util_call("__portalis_args_reserve", len(data)) & 0xFFFFFFFF
-            if data:
-                inst.memory.write(inst.store, bytes(data), ptr)
+            if not put_scalars(values):
+                stats.type_fallbacks += 1
+                return _FALLBACK
+            helpers.refresh()
+            helpers.write_args(data)
             if inst.time_limit is not None:
                 w.set_epoch_deadline(inst.ctx, inst.deadline_arg)
-            err = w.call_unchecked(inst.ctx, fp, ctypes.addressof(buf), n, inst.trap_addr)
+            err = w.call_unchecked(inst.ctx, fp, bufp, n, inst.trap_addr)
             if err or inst.trap:
-                info = inst.recover(err)
+                trap = inst.recover(err)
                 stats.traps += 1
-                trap = info
-                status = None
             else:
                 trap = None
                 status = int(i32[0])
-                result = _read_result(inst)
+                result = helpers.read_result()
                 error = inst.take_error() if status != 0 else None
-                out = inst.take_output() if export.prints else None
+                out = inst.take_output() if prints else None
         if trap is not None:
             if trap.kind == w.TRAP_TIMEOUT:
                 raise WasmTimeoutError(f"{export.name}() ran longer than the time limit")
@@ -260,36 +388,31 @@ def make_marshalled_wrapper(
                 raise WasmMemoryError(f"{export.name}() needed more memory than the limit")
             if trap.kind != w.TRAP_STACK and on_failure == "error":
                 raise WasmTrapError(f"{export.name}() trapped in WASM: {trap.message}")
-            return original(*args, **kwargs)
+            return _FALLBACK
         if error is not None and error[0] == w.STATUS_BAIL:
             stats.bails += 1
             if error[1] == w.BAIL_DEPTH:
-                return too_deep(sys._getframe(0), args, kwargs)
-            return original(*args, **kwargs)
+                # Frame 1 is the generated wrapper: the depth the old bound wrapper had.
+                return too_deep(sys._getframe(1), values)
+            return _FALLBACK
         if out is not None:
             from .calls import emit_output
 
             emit_output(out)
-        list_args = [values[i] for i in list_arg_positions]
-        dec = _Decoder(result, list_args)
+        dec = _Decoder(result, [values[i] for i in list_arg_positions])
         value = dec.value() if error is None else None
-        for i, name, _ in encoded:
-            if name in copyback:
-                values[i][:] = dec.value()
+        for i in copyback:
+            values[i][:] = dec.value()
         if error is not None:
             stats.exceptions += 1
             _, kind, msg = error
             w.throw(kind, msg, (original.__globals__, export.exc_classes))
-        if result_t[0] == "None":
-            return None
-        return value
+        return None if result_none else value
 
     retrying = threading.local()
 
-    def too_deep(frame: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+    def too_deep(frame: Any, values: list[Any]) -> Any:
         """The recursion budget ran out: decide exactly as CPython would (see calls.py)."""
-        from .calls import DEFAULT_DEPTH_BUDGET, recursion_ceiling, stack_depth
-
         ceiling, message = recursion_ceiling()
         budget = ceiling - stack_depth(frame) + 1
         if getattr(retrying, "active", False) or budget <= DEFAULT_DEPTH_BUDGET:
@@ -298,25 +421,23 @@ def make_marshalled_wrapper(
             retrying.active = True
             inst.set_depth_budget(budget)
             try:
-                return wrapper(*args, **kwargs)
+                return call(values)
             finally:
                 retrying.active = False
                 inst.set_depth_budget(DEFAULT_DEPTH_BUDGET)
 
-    wrapper.__wrapped__ = original  # type: ignore[attr-defined]
+    src = f"""
+def {export.name}({params_src}):
+    _r = _call([{", ".join(names)}])
+    if _r is _FALLBACK:
+        return _py({call_src})
+    return _r
+"""
+    namespace: dict[str, Any] = {"_call": call, "_FALLBACK": _FALLBACK, "_py": original}
+    namespace.update(defaults)
+    exec(compile(src, f"<portalis wrapper {export.name}>", "exec"), namespace)
+    wrapper: Callable[..., Any] = namespace[export.name]
+    functools.update_wrapper(wrapper, original)
+    wrapper.__kwdefaults__ = original.__kwdefaults__
+    wrapper.__defaults__ = original.__defaults__
     return wrapper
-
-
-def _read_result(inst: w.WasmInstance) -> bytes:
-    ptr = inst._util_call("__portalis_result_info") & 0xFFFFFFFF
-    head = inst.memory.read(inst.store, ptr, ptr + 8)
-    data_ptr = int.from_bytes(head[:4], "little")
-    size = int.from_bytes(head[4:], "little")
-    return bytes(inst.memory.read(inst.store, data_ptr, data_ptr + size)) if size else b""
-
-
-@functools.cache
-def _signature(fn: Callable[..., Any]) -> Any:
-    import inspect
-
-    return inspect.signature(fn)

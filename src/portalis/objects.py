@@ -37,13 +37,12 @@ from .marshal import (
     T_NONE,
     T_STR,
     T_TUPLE,
-    _read_result,
-    _signature,
     parse_type,
 )
 from .translate.model import Export
 
-T_OBJ = 10
+T_INTS, T_FLOATS = 10, 11  # list[int] / list[float] as one block (rt/abi.rs)
+T_OBJ = 12
 _Q = struct.Struct("<q")
 _D = struct.Struct("<d")
 _I = struct.Struct("<I")
@@ -191,6 +190,10 @@ class _Decoder:
             for _ in range(n):
                 items.append(self.value())
             return items
+        if tag in (T_INTS, T_FLOATS):
+            flat = self._flat(tag)
+            self.made.append(flat)
+            return flat
         if tag == T_TUPLE:
             n = self.u32()
             return tuple(self.value() for _ in range(n))
@@ -210,6 +213,12 @@ class _Decoder:
             return obj
         raise WasmTrapError(f"malformed WASM result: tag {tag}")
 
+    def _flat(self, tag: int) -> list[Any]:
+        n = self.u32()
+        fmt = _Q if tag == T_INTS else _D
+        data = self.take(8 * n)
+        return [fmt.unpack_from(data, 8 * i)[0] for i in range(n)]
+
     def _header(self) -> _ClassInfo:
         index, n = self.u32(), self.u32()
         if index >= len(self.by_index) or len(self.by_index[index].names) != n:
@@ -222,6 +231,8 @@ class _Decoder:
         if tag == T_LIST:
             n = self.u32()
             obj[:] = [self.value() for _ in range(n)]
+        elif tag in (T_INTS, T_FLOATS):
+            obj[:] = self._flat(tag)
         elif tag == T_OBJ:
             info = self._header()
             for name in info.names:
@@ -346,6 +357,22 @@ def make_object_wrapper(
 
     wrapper.__wrapped__ = original  # type: ignore[attr-defined]
     return wrapper
+
+
+def _read_result(inst: w.WasmInstance) -> bytes:
+    """The result buffer WASM published (rt/abi.rs `result_info`)."""
+    ptr = inst._util_call("__portalis_result_info") & 0xFFFFFFFF
+    head = inst.memory.read(inst.store, ptr, ptr + 8)
+    data_ptr = int.from_bytes(head[:4], "little")
+    size = int.from_bytes(head[4:], "little")
+    return bytes(inst.memory.read(inst.store, data_ptr, data_ptr + size)) if size else b""
+
+
+@functools.cache
+def _signature(fn: Callable[..., Any]) -> Any:
+    import inspect
+
+    return inspect.signature(fn)
 
 
 def classes_index(export: Export) -> int:

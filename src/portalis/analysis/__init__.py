@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import ast
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagnostics import Diagnostic
 from ..ingest import SourceUnit
+from .astwalk import walk
 from .classes import (
     ClassSpec,
     candidate_class_names,
@@ -67,7 +69,7 @@ class _Context:
 
 
 def _target_names(target: ast.AST) -> list[str]:
-    return [n.id for n in ast.walk(target) if isinstance(n, ast.Name)]
+    return [n.id for n in walk(target) if isinstance(n, ast.Name)]
 
 
 def module_bindings(tree: ast.Module) -> dict[str, int]:
@@ -122,7 +124,7 @@ def module_bindings(tree: ast.Module) -> dict[str, int]:
         # walrus at module level
 
     visit(tree.body)
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.NamedExpr) and isinstance(node.target, ast.Name):
             add(node.target.id)
         if isinstance(node, (ast.Global)):
@@ -227,20 +229,37 @@ def module_constants(
     return constants
 
 
-def analyse(unit: SourceUnit, *, optimize: int | None = None) -> ModuleSpec:
+def analyse(
+    unit: SourceUnit,
+    *,
+    optimize: int | None = None,
+    externals: Mapping[str, FunctionSpec] | None = None,
+) -> ModuleSpec:
+    """Analyse one module. `externals` (library mode only): names this module imports from
+    another module of its package, mapped to their translated `FunctionSpec`s, so calls to
+    them are checked like calls to the module's own functions. The caller guarantees that
+    they (and everything they call) neither mutate lists, print, read module constants, nor
+    live in a module with its own exception classes (see `portalis.library.crate`).
+    """
     counts = module_bindings(unit.tree)
     aliases = module_type_aliases(unit.tree, counts)
     # Class names in annotations (`p: Point`, `list[Point]`) name instance types.
     aliases.update({c: class_type(c) for c in candidate_class_names(unit.tree, counts)})
     with type_aliases(aliases):
-        return _analyse(unit, optimize=optimize)
+        spec = _analyse(unit, counts, optimize=optimize, externals=externals or {})
+    return spec
 
 
-def _analyse(unit: SourceUnit, *, optimize: int | None = None) -> ModuleSpec:
+def _analyse(
+    unit: SourceUnit,
+    counts: dict[str, int],
+    *,
+    optimize: int | None = None,
+    externals: Mapping[str, FunctionSpec] | None = None,
+) -> ModuleSpec:
     tree = unit.tree
     path = str(unit.path)
     ctx = _Context(optimize=sys.flags.optimize if optimize is None else optimize)
-    counts = module_bindings(tree)
     ctx.module_bindings = set(counts)
     constants: dict[str, ConstSpec] = {}
     other_skipped: dict[str, Diagnostic] = {}
@@ -299,6 +318,14 @@ def _analyse(unit: SourceUnit, *, optimize: int | None = None) -> ModuleSpec:
     for name, spec in functions.items():
         if spec.skip is not None:
             ctx.skipped_reasons[name] = spec.skip.short()
+    used_externals: dict[str, FunctionSpec] = {}
+    for name, ext in (externals or {}).items():
+        # Bound once by the import, or (a call through module attributes) never: a
+        # name the library layer made up for the call.
+        if counts.get(name, 0) <= 1 and name not in functions and ext.return_type is not None:
+            ctx.function_params[name] = ext.params
+            ctx.function_returns[name] = ext.return_type
+            used_externals[name] = ext
 
     pending = [n for n, s in functions.items() if s.skip is None]
 
@@ -384,6 +411,7 @@ def _analyse(unit: SourceUnit, *, optimize: int | None = None) -> ModuleSpec:
         ctx.optimize,
         exc_classes=ctx.exc_classes,
         classes=ctx.classes,
+        externals=used_externals,
     )
 
 

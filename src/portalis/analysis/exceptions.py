@@ -70,7 +70,7 @@ class ExcClass:
 
 @dataclass
 class RaiseSpec:
-    kind: str  # "builtin" | "user" | "user_args" | "reraise"
+    kind: str  # "builtin" | "key" (KeyError of an int/bool) | "user" | "user_args" | "reraise"
     name: str = ""
     code: int = 0
     msg: str | None = None  # literal message
@@ -276,6 +276,19 @@ def catch_codes(names: list[str], classes: dict[str, ExcClass]) -> tuple[int, ..
 class ExceptionChecks:
     """`try`/`raise` for the statement checker (mixed into FunctionChecker)."""
 
+    def infer_Call(self, node: ast.Call) -> PyType:
+        info = self.exc_info.get(id(node))
+        if isinstance(info, tuple) and info[0] == "isinstance":
+            return BOOL
+        result: PyType = super().infer_Call(node)  # type: ignore[misc]
+        return result
+
+    def infer_Subscript(self, node: ast.Subscript) -> PyType:
+        if self.exc_info.get(id(node)) == "arg0":
+            return STR  # `e.args[0]` shown as text (the translator shows it)
+        result: PyType = super().infer_Subscript(node)  # type: ignore[misc]
+        return result
+
     def infer_Name(self, node: ast.Name) -> PyType:
         if self.exc_info.get(id(node)) == "str":
             return STR  # `str(e)` / `f"{e}"`: the translator shows the exception
@@ -383,11 +396,62 @@ class ExceptionChecks:
                     continue
                 if isinstance(parent, ast.Raise):
                     continue  # checked by stmt_Raise
+                if (
+                    isinstance(parent, ast.Call)
+                    and isinstance(parent.func, ast.Name)
+                    and parent.func.id == "isinstance"
+                    and "isinstance" not in self.module_bindings
+                    and len(parent.args) == 2
+                    and parent.args[0] is node
+                    and not parent.keywords
+                ):
+                    # `isinstance(e, C)`: a test of the exception's class code.
+                    kinds = parent.args[1]
+                    items = kinds.elts if isinstance(kinds, ast.Tuple) else [kinds]
+                    names = [self._exc_class_name(item) for item in items]
+                    self.exc_info[id(parent)] = ("isinstance", catch_codes(names, self.exc_classes))
+                    continue
+                grand = parents.get(id(parent))
+                if (
+                    isinstance(parent, ast.Attribute)
+                    and parent.attr == "args"
+                    and isinstance(grand, ast.Subscript)
+                    and isinstance(grand.slice, ast.Constant)
+                    and grand.slice.value == 0
+                    and type(grand.slice.value) is int
+                ):
+                    how = self._shown_as(grand, parents)
+                    if how is not None:
+                        # `e.args[0]`, shown: its str or repr (rt/raise.rs exc_arg0).
+                        self.exc_info[id(grand)] = "arg0"
+                        if how[0] == "repr":
+                            self.exc_info[id(how[1])] = "arg0_repr"
+                        continue
                 raise Unsupported(
                     node,
                     f'`{name}` is only supported in `str({name})`, `f"{{{name}}}"`, '
+                    f"`{name}.args[0]` shown by str()/repr()/an f-string, "
                     f"`raise {name}` and `raise ... from {name}`",
                 )
+
+    def _shown_as(self, node: ast.expr, parents: dict[int, ast.AST]) -> tuple[str, ast.AST] | None:
+        """("str" | "repr", the showing node) when `node` is only shown as text."""
+        parent = parents.get(id(node))
+        if (
+            isinstance(parent, ast.Call)
+            and isinstance(parent.func, ast.Name)
+            and parent.func.id in ("str", "repr")
+            and parent.func.id not in self.module_bindings
+            and parent.args == [node]
+            and not parent.keywords
+        ):
+            return parent.func.id, parent
+        if isinstance(parent, ast.FormattedValue) and parent.format_spec is None:
+            if parent.conversion in (-1, ord("s")):
+                return "str", parent
+            if parent.conversion == ord("r"):
+                return "repr", parent
+        return None
 
     def _check_showable(self, handler: ast.ExceptHandler, node: ast.expr) -> None:
         spec: HandlerSpec = self.exc_info[id(handler)]
@@ -427,6 +491,24 @@ class ExceptionChecks:
             return
         if t == STR:
             spec.shown_kind, spec.shown = "expr", shown
+
+    def stmt_Assert(self, stmt: ast.Assert, state: Any) -> Any:
+        """`assert test, message` with a computed str message (evaluated only on failure)."""
+        check: Any = self
+        msg = stmt.msg
+        if (
+            check.optimize
+            or msg is None
+            or (isinstance(msg, ast.Constant) and isinstance(msg.value, str))
+        ):
+            return super().stmt_Assert(stmt, state)  # type: ignore[misc]
+        check.mark_test(stmt.test)
+        check.require_truthy(stmt.test, check.check_expr(stmt.test, state))
+        t = check.check_expr(msg, state)
+        if t != STR:
+            raise Unsupported(msg, f"assert message of type {t}: only str messages are supported")
+        self.exc_info[id(stmt)] = "assert"
+        return state
 
     def stmt_Raise(self, stmt: ast.Raise, state: Any) -> Any:
         check: Any = self
@@ -502,7 +584,9 @@ class ExceptionChecks:
                 spec.msg = a.value
             else:
                 t = check.check_expr(a, state)
-                if t != STR:
+                if name == "KeyError" and t in (INT, BOOL):
+                    spec.kind = "key"  # the key object travels encoded (rt/dict.rs)
+                elif t != STR:
                     raise Unsupported(
                         a, f"exception argument of type {t}: only str messages are supported"
                     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 
+from .astwalk import walk
 from .containers import has_unknown, unify
 from .expressions import ExpressionTyper, fold_constant, narrowing
 from .model import Pending, Unsupported
@@ -76,14 +77,13 @@ class StatementChecker(ExpressionTyper):
     def check_expr_names(self, node: ast.expr, state: State) -> None:
         if state is None or self.collecting:
             return
-        exempt = comprehension_bound(node)
-        for sub in ast.walk(node):
-            if (
-                isinstance(sub, ast.Name)
-                and sub.id in self.assigned_names
-                and sub.id not in state
-                and id(sub) not in exempt
-            ):
+        exempt: set[int] | None = None
+        for sub in walk(node):
+            if isinstance(sub, ast.Name) and sub.id in self.assigned_names and sub.id not in state:
+                if exempt is None:  # computed only once a candidate shows up
+                    exempt = comprehension_bound(node)
+                if id(sub) in exempt:
+                    continue
                 raise Unsupported(
                     sub,
                     f"local variable `{sub.id}` may be used before it is assigned",
@@ -152,6 +152,12 @@ class StatementChecker(ExpressionTyper):
         return state
 
     def stmt_Assign(self, stmt: ast.Assign, state: State) -> State:
+        if (
+            len(stmt.targets) == 1
+            and isinstance(stmt.targets[0], ast.Tuple)
+            and isinstance(stmt.value, ast.GeneratorExp)
+        ):
+            return self.unpack_genexp(stmt, state)  # type: ignore[no-any-return]
         if len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Tuple):
             target = stmt.targets[0]
             if not isinstance(stmt.value, ast.Tuple):
@@ -280,6 +286,8 @@ class StatementChecker(ExpressionTyper):
     def stmt_For(self, stmt: ast.For, state: State) -> State:
         self.check_expr_names(stmt.iter, state)
         elem = self.iter_elem(stmt.iter)
+        if self.iter_kinds.get(id(stmt.iter)) == "groupby":
+            self.check_for_groupby(stmt)  # analysis/groupby.py
         body_state = self.bind(stmt.target, elem, state)
         return self._loop(stmt, body_state, True, state)
 
@@ -328,7 +336,7 @@ class StatementChecker(ExpressionTyper):
 def comprehension_bound(node: ast.AST) -> set[int]:
     """Name nodes that refer to a comprehension's or lambda's own variables."""
     out: set[int] = set()
-    for comp in ast.walk(node):
+    for comp in walk(node):
         if isinstance(comp, (ast.ListComp, ast.SetComp, ast.DictComp, ast.GeneratorExp)):
             names = {
                 n.id for g in comp.generators for n in ast.walk(g.target) if isinstance(n, ast.Name)

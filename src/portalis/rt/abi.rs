@@ -7,7 +7,11 @@
 //!   0x07 tuple: u32 count + items
 //!   0x08 alias of argument k: u32 k  (the result *is* that argument's list)
 //!   0x09 back-reference: u32 k       (the k-th list written in this result)
-//!   0x0a instance: u32 class index + u32 field count + fields (see below)
+//!   0x0c instance: u32 class index + u32 field count + fields (see below)
+//!   0x0a list[int] as one block: u32 count + count * i64
+//!   0x0b list[float] as one block: u32 count + count * f64 bits
+//! The two flat list forms let the host copy a whole list[int]/list[float]
+//! with one memmove instead of a tag per element (marshal.py).
 //! Aliases and back-references let the host rebuild exactly the object
 //! identities CPython would have produced (`return xs`, `[row, row]`).
 //!
@@ -30,7 +34,9 @@ const T_LIST: u8 = 6;
 const T_TUPLE: u8 = 7;
 const T_ALIAS: u8 = 8;
 const T_BACKREF: u8 = 9;
-const T_OBJ: u8 = 10;
+const T_INTS: u8 = 10;
+const T_FLOATS: u8 = 11;
+const T_OBJ: u8 = 12;
 
 static ARGS: Global<Vec<u8>> = Global::new(Vec::new());
 static RESULT: Global<Vec<u8>> = Global::new(Vec::new());
@@ -172,6 +178,22 @@ impl Reader {
 
 pub trait FromAbi: Sized {
     fn read(r: &mut Reader) -> PyResult<Self>;
+
+    /// The items of a flat list block (tag and count already read), for the
+    /// types that have one (int, float).
+    fn read_flat(_r: &mut Reader, _tag: u8, _n: usize) -> PyResult<Vec<Self>> {
+        Err(malformed())
+    }
+}
+
+/// The `n` little-endian 8-byte words of a flat block.
+fn flat_words(r: &mut Reader, n: usize) -> PyResult<impl Iterator<Item = u64>> {
+    let bytes = r.bytes(n.checked_mul(8).ok_or_else(malformed)?)?;
+    Ok(bytes.chunks_exact(8).map(|c| {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(c);
+        u64::from_le_bytes(a)
+    }))
 }
 
 impl FromAbi for i64 {
@@ -179,12 +201,26 @@ impl FromAbi for i64 {
         r.expect(T_INT)?;
         Ok(r.u64()? as i64)
     }
+
+    fn read_flat(r: &mut Reader, tag: u8, n: usize) -> PyResult<Vec<i64>> {
+        if tag != T_INTS {
+            return Err(malformed());
+        }
+        Ok(flat_words(r, n)?.map(|v| v as i64).collect())
+    }
 }
 
 impl FromAbi for f64 {
     fn read(r: &mut Reader) -> PyResult<f64> {
         r.expect(T_FLOAT)?;
         Ok(f64::from_bits(r.u64()?))
+    }
+
+    fn read_flat(r: &mut Reader, tag: u8, n: usize) -> PyResult<Vec<f64>> {
+        if tag != T_FLOATS {
+            return Err(malformed());
+        }
+        Ok(flat_words(r, n)?.map(f64::from_bits).collect())
     }
 }
 
@@ -215,8 +251,13 @@ impl FromAbi for PyStr {
 
 impl<T: FromAbi + ToAbi + Clone + 'static> FromAbi for PyList<T> {
     fn read(r: &mut Reader) -> PyResult<PyList<T>> {
-        r.expect(T_LIST)?;
+        let tag = r.byte()?;
         let n = r.u32()? as usize;
+        if tag != T_LIST {
+            let list = PyList::from_vec(T::read_flat(r, tag, n)?);
+            r.track(list.address(), list.clone());
+            return Ok(list);
+        }
         if r.is_tracking() {
             // Remembered before its items: the host numbers objects parents first.
             let list: PyList<T> = PyList::new();
@@ -339,6 +380,15 @@ impl Writer {
 
 pub trait ToAbi {
     fn write(&self, w: &mut Writer);
+
+    /// Write a whole list of these as one flat block (tag, count, items);
+    /// false for the types that have no flat form.
+    fn write_flat(_items: &[Self], _w: &mut Writer) -> bool
+    where
+        Self: Sized,
+    {
+        false
+    }
 }
 
 impl ToAbi for i64 {
@@ -346,12 +396,32 @@ impl ToAbi for i64 {
         w.tag(T_INT);
         w.buf.extend_from_slice(&self.to_le_bytes());
     }
+
+    fn write_flat(items: &[i64], w: &mut Writer) -> bool {
+        w.tag(T_INTS);
+        w.u32(items.len() as u32);
+        w.buf.reserve(items.len() * 8);
+        for v in items.iter() {
+            w.buf.extend_from_slice(&v.to_le_bytes());
+        }
+        true
+    }
 }
 
 impl ToAbi for f64 {
     fn write(&self, w: &mut Writer) {
         w.tag(T_FLOAT);
         w.buf.extend_from_slice(&self.to_bits().to_le_bytes());
+    }
+
+    fn write_flat(items: &[f64], w: &mut Writer) -> bool {
+        w.tag(T_FLOATS);
+        w.u32(items.len() as u32);
+        w.buf.reserve(items.len() * 8);
+        for v in items.iter() {
+            w.buf.extend_from_slice(&v.to_bits().to_le_bytes());
+        }
+        true
     }
 }
 
@@ -392,6 +462,9 @@ impl<T: ToAbi + Clone> ToAbi for PyList<T> {
         }
         w.lists.push(p);
         let items = self.to_vec();
+        if T::write_flat(&items, w) {
+            return;
+        }
         w.tag(T_LIST);
         w.u32(items.len() as u32);
         for item in items.iter() {
@@ -403,6 +476,9 @@ impl<T: ToAbi + Clone> ToAbi for PyList<T> {
 /// Write the mutated state of an argument list itself (never an alias of itself).
 pub fn write_arg_back<T: ToAbi + Clone>(w: &mut Writer, list: &PyList<T>) {
     let items = list.to_vec();
+    if T::write_flat(&items, w) {
+        return;
+    }
     w.tag(T_LIST);
     w.u32(items.len() as u32);
     for item in items.iter() {

@@ -146,12 +146,49 @@ pub fn exc_str(e: &PyErr) -> PyResult<PyStr> {
         None => return Ok(PyStr::from_str("")),
         Some(m) => m,
     };
-    if e.kind() == exc::KEY_ERROR && msg.len() >= 2 && &msg[1..2] == ":" {
-        let text = &msg[2..];
-        return match &msg[..1] {
-            "s" => Ok(PyStr::from_str(&crate::fmt::repr_str(&PyStr::from_str(text))?)),
-            _ => Ok(PyStr::from_str(text)),
-        };
+    if e.kind() == exc::KEY_ERROR {
+        // KeyError shows its key's repr.
+        return key_arg0(msg, true);
     }
     Ok(PyStr::from_str(msg))
+}
+
+/// `e.args[0]` shown by `str()` (`repr` false) or `repr()`. An exception
+/// without arguments (CPython: IndexError) or whose argument the
+/// translation does not know re-runs the call in CPython.
+pub fn exc_arg0(e: &PyErr, repr: bool) -> PyResult<PyStr> {
+    if let PyErr::Exc(x) = e {
+        if !x.str_known {
+            return Err(PyErr::bail(crate::err::bail::UNSUPPORTED));
+        }
+    }
+    let msg = match e.msg() {
+        None => return Err(PyErr::bail(crate::err::bail::UNSUPPORTED)),
+        Some(m) => m,
+    };
+    if e.kind() == exc::KEY_ERROR {
+        return key_arg0(msg, repr);
+    }
+    if repr {
+        Ok(PyStr::from_str(&crate::fmt::repr_str(&PyStr::from_str(msg))?))
+    } else {
+        Ok(PyStr::from_str(msg))
+    }
+}
+
+/// A KeyError's key (encoded as in dict.rs) as str or repr; an encoding not
+/// known here re-runs the call in CPython.
+fn key_arg0(msg: &str, repr: bool) -> PyResult<PyStr> {
+    if msg.len() >= 2 && &msg[1..2] == ":" {
+        let text = &msg[2..];
+        match &msg[..1] {
+            "i" | "b" => return Ok(PyStr::from_str(text)), // str == repr
+            "s" if repr => {
+                return Ok(PyStr::from_str(&crate::fmt::repr_str(&PyStr::from_str(text))?))
+            }
+            "s" => return Ok(PyStr::from_str(text)),
+            _ => {}
+        }
+    }
+    Err(PyErr::bail(crate::err::bail::UNSUPPORTED))
 }

@@ -12,6 +12,7 @@ import ast
 from typing import TYPE_CHECKING, Any
 
 from .._version import __version__
+from ..analysis.astwalk import walk
 from ..analysis.types import STR
 from ..constvalues import encode_constant
 from ..diagnostics import Diagnostic
@@ -65,7 +66,7 @@ def translate(spec: ModuleSpec) -> RustCrate:
                 continue
             tr = FunctionTranslator(
                 fn,
-                spec.functions,
+                {**spec.externals, **spec.functions},
                 const_names,
                 spec.optimize,
                 {n: c.type for n, c in spec.constants.items()},
@@ -239,7 +240,7 @@ _MUTATING = {"append", "insert", "pop", "extend", "remove", "clear", "sort", "re
 def _mutates_directly(fn: FunctionSpec) -> bool:
     from ..analysis.collections_ import MUTATING
 
-    for node in ast.walk(fn.node):
+    for node in walk(fn.node):
         if isinstance(node, ast.Call) and fn.stdlib_calls.get(id(node)) in MUTATING:
             return True  # heapq.heappush(xs, v), bisect.insort(xs, v), ...
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):

@@ -104,8 +104,26 @@ class ExceptionTranslator(StatementTranslator):
         """`str(e)` / `f"{e}"`: the Name node itself becomes the exception's text."""
         for st in handler.body:
             for node in ast.walk(st):
-                if isinstance(node, ast.Name) and self.spec.exc_info.get(id(node)) == "str":
+                what = self.spec.exc_info.get(id(node))
+                if isinstance(node, ast.Name) and what == "str":
                     self.overrides[id(node)] = f"{RT}::exc_str(&{ident})?"
+                elif what == "arg0":
+                    self.overrides[id(node)] = f"{RT}::exc_arg0(&{ident}, false)?"
+                elif what == "arg0_repr":
+                    self.overrides[id(node)] = f"{RT}::exc_arg0(&{ident}, true)?"
+                elif isinstance(what, tuple) and what[0] == "isinstance":
+                    test = " | ".join(str(c) for c in what[1])
+                    self.overrides[id(node)] = (
+                        f"matches!({ident}.kind(), {test})" if test else "false"
+                    )
+
+    def formatted(self, part: ast.FormattedValue) -> str:
+        """`f"{e.args[0]!r}"`: the whole field is the exception argument's repr."""
+        override = self.overrides.get(id(part))
+        if override is not None:
+            return f"{override}.as_str().to_string()"
+        text: str = super().formatted(part)
+        return text
 
     def _finally(self, stmt: ast.Try, res: str, ret: str) -> None:
         err, guard, fin = self.temp(), self.temp(), self.temp()
@@ -145,6 +163,21 @@ class ExceptionTranslator(StatementTranslator):
         self.emit("}")
 
     # -- raise ----------------------------------------------------------------------
+    def stmt_Assert(self, stmt: ast.Assert) -> None:
+        if self.optimize or self.spec.exc_info.get(id(stmt)) != "assert":
+            super().stmt_Assert(stmt)
+            return
+        assert stmt.msg is not None
+        self.comment(stmt)
+        self.emit(f"if !{self.truthy(stmt.test)} {{")
+        self.depth += 1
+        text = self.expr(stmt.msg)
+        self.emit(
+            f"return Err({{ let _m = {text}; PyErr::raise(exc::ASSERTION_ERROR, _m.as_str()) }});"
+        )
+        self.depth -= 1
+        self.emit("}")
+
     def stmt_Raise(self, stmt: ast.Raise) -> None:
         self.comment(stmt)
         spec: RaiseSpec = self.spec.exc_info[id(stmt)]
@@ -176,6 +209,8 @@ class ExceptionTranslator(StatementTranslator):
             if spec.has_args:
                 return f"{RT}::user({spec.code}, Some({rust_str(spec.msg or '')}))"
             return f"{RT}::user({spec.code}, None)"
+        if spec.kind == "key" and spec.computed is not None:
+            return f"key_error(&{self.expr(spec.computed)})"
         code = exc_code(spec.name)
         if spec.computed is not None:
             text = self.expr(spec.computed)

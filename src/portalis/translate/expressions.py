@@ -30,6 +30,7 @@ from ..analysis.types import (
 )
 from .collections_ import CollectionsTranslator
 from .containers import ContainerTranslator
+from .generators import GeneratorTranslator
 from .iteration import IterationTranslator
 from .names import rust_ident
 from .stdlib import StdlibTranslator
@@ -148,7 +149,11 @@ def coerce(code: str, src: PyType, dst: PyType) -> str:
 
 
 class ExpressionTranslator(
-    ContainerTranslator, IterationTranslator, StdlibTranslator, CollectionsTranslator
+    ContainerTranslator,
+    IterationTranslator,
+    StdlibTranslator,
+    CollectionsTranslator,
+    GeneratorTranslator,
 ):
     spec: FunctionSpec
     functions: dict[str, FunctionSpec]
@@ -355,6 +360,9 @@ class ExpressionTranslator(
             return self.method_call(node, node.func)
         assert isinstance(node.func, ast.Name)
         name = node.func.id
+        nested = getattr(self, "nested_specs", {}).get(name)
+        if nested is not None and name not in self.local_names:
+            return self.nested_call(node, name, nested)
         if name in self.functions:
             callee = self.functions[name]
             bound = bind_call(node, callee.params)
@@ -364,6 +372,21 @@ class ExpressionTranslator(
             ]
             return f"{rust_ident(name)}({', '.join(args)})?"
         return getattr(self, "builtin_" + name)(node)  # type: ignore[no-any-return]
+
+    def nested_call(self, node: ast.Call, name: str, callee: FunctionSpec) -> str:
+        """Call a nested function: the current values of its captures, then the arguments."""
+        args = []
+        for c in callee.captures:
+            t = self.spec.locals.get(c) or self.param_types[c]
+            code = self.local_names[c]
+            args.append(code if is_copy(t) else f"{code}.clone()")
+        own = callee.params[len(callee.captures) :]
+        bound = bind_call(node, own)
+        args += [
+            self.expr_as(arg, p.type) if arg is not None else default_literal(p)
+            for p, arg in zip(own, bound)
+        ]
+        return f"{rust_ident(name)}({', '.join(args)})?"
 
     def builtin_min(self, node: ast.Call) -> str:
         if len(node.args) == 1:
@@ -381,6 +404,8 @@ class ExpressionTranslator(
             elem_t = self.type_of(node.args[0]).args[0]
             closure = self.key_closure(node.keywords[0].value, elem_t)
             return f"{{ let _ks = {seq}; _ks.{name}_by_key({closure})? }}"
+        if self.type_of(node.args[0]) == PyType("list", (FLOAT,)):
+            return f"{seq}.{name}_f()?"  # bails on NaN (rt/list.rs)
         return f"{seq}.{name}()?"
 
     def builtin_abs(self, node: ast.Call) -> str:
