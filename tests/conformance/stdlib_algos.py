@@ -9,9 +9,9 @@ import heapq
 import math
 from bisect import bisect_left, insort
 from collections import Counter, defaultdict, deque
+from collections.abc import Callable
 from functools import reduce
 from itertools import groupby
-from typing import Callable
 
 
 def heap_push_all(heap: list[int], items: list[int]) -> list[int]:
