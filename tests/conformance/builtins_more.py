@@ -277,3 +277,41 @@ def deep(n: int) -> int:
         return 0 if k == 0 else 1 + down(k - 1)
 
     return down(n)
+
+
+# -- sum/sorted/min/max of floats and tuples ---------------------------------------------
+def fsum_list(xs: list[float]) -> float:
+    return sum(xs)
+
+
+def fmean(xs: list[float]) -> float:
+    return sum(xs) / len(xs)
+
+
+def fsum_gen(xs: list[float], k: float) -> float:
+    return sum(x * k for x in xs)
+
+
+def fsorted(xs: list[float], rev: bool) -> list[float]:
+    return sorted(xs, reverse=rev)
+
+
+def fsort_inplace(xs: list[float]) -> float:
+    xs.sort()
+    return xs[0] if xs else -1.0
+
+
+def fextremes(xs: list[float]) -> tuple[float, float]:
+    return min(xs), max(xs)
+
+
+def tuple_sorting(pairs: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    out = sorted(pairs)
+    out.sort(reverse=True)
+    return sorted(pairs, reverse=True) + out
+
+
+def tuple_extremes(pairs: list[tuple[int, int]]) -> tuple[int, int]:
+    lo = min(pairs)
+    hi = max(pairs)
+    return lo[0] + hi[0], lo[1] * hi[1]

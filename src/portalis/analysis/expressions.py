@@ -24,7 +24,8 @@ from .collections_ import (
 from .containers import PRINTABLE, ContainerTyper, unify
 from .dicts import DictTyper, is_dict
 from .generators import GeneratorTyper
-from .iteration import IterationTyper
+from .groupby import GroupbyTyper
+from .iteration import IterationTyper, orderable
 from .model import Pending, Unsupported
 from .sets import SetTyper, is_set, set_of
 from .stdlib import MATH_CONSTANTS, math_call
@@ -154,6 +155,7 @@ class ExpressionTyper(
     CounterTyper,
     GeneratorTyper,
     ReduceTyper,
+    GroupbyTyper,
 ):
     """Mixin: `infer(node)` records and returns the PyType of an expression."""
 
@@ -577,7 +579,7 @@ class ExpressionTyper(
             if node.keywords:
                 self.infer_key(node.keywords[0].value, t.args[0])
                 return t.args[0]
-            if t.args[0] in (INT, STR, BOOL):
+            if orderable(t.args[0]) or t.args[0] == FLOAT:  # floats: NaN bails (rt/list.rs)
                 return t.args[0]
             raise Unsupported(node, f"{name}() over a {t} is not supported yet")
         if node.keywords:
@@ -724,9 +726,12 @@ class ExpressionTyper(
         elif name == "sum":
             if is_list(t) and t.args[0] in (INT, BOOL):
                 return INT
+            if is_list(t) and t.args[0] == FLOAT:
+                # An empty list sums to the int 0: the runtime bails there (rt/list.rs).
+                return FLOAT
         elif name == "sorted":
-            if is_list(t) and t.args[0] in (INT, STR, BOOL):
-                return t
+            if is_list(t) and (orderable(t.args[0]) or t.args[0] == FLOAT):
+                return t  # floats: NaN bails (rt/list.rs)
             if t == STR:
                 return PyType("list", (STR,))
         elif name == "list":

@@ -388,6 +388,8 @@ class ExpressionTranslator(
             elem_t = self.type_of(node.args[0]).args[0]
             closure = self.key_closure(node.keywords[0].value, elem_t)
             return f"{{ let _ks = {seq}; _ks.{name}_by_key({closure})? }}"
+        if self.type_of(node.args[0]) == PyType("list", (FLOAT,)):
+            return f"{seq}.{name}_f()?"  # bails on NaN (rt/list.rs)
         return f"{seq}.{name}()?"
 
     def builtin_abs(self, node: ast.Call) -> str:
