@@ -10,6 +10,7 @@ import math
 from bisect import bisect_left, insort
 from collections import Counter, defaultdict, deque
 from functools import reduce
+from itertools import groupby
 
 
 def heap_push_all(heap: list[int], items: list[int]) -> list[int]:
@@ -459,3 +460,39 @@ def fold_text(words: list[str]) -> str:
 
 def fold_div(xs: list[int], start: int) -> int:
     return reduce(lambda a, b: a // b, xs, start)
+
+
+# -- itertools.groupby as a loop source --------------------------------------------------
+
+
+def rle_pairs(values: list[int]) -> list[tuple[int, int]]:
+    return [(key, len(list(group))) for key, group in groupby(values)]
+
+
+def look_and_say(seed: str, rounds: int) -> str:
+    term = seed
+    for _ in range(rounds):
+        term = "".join(f"{len(list(g))}{k}" for k, g in groupby(term))
+    return term
+
+
+def longest_run(text: str) -> tuple[str, int]:
+    best_char, best_len = "", 0
+    for ch, group in groupby(text):
+        n = sum(1 for _ in group)
+        if n > best_len:
+            best_char, best_len = ch, n
+    return best_char, best_len
+
+
+def runs_unread(text: str) -> list[str]:
+    return [k for k, _g in groupby(text)]
+
+
+def runs_partly_read(text: str) -> list[str]:
+    out = []
+    for k, g in groupby(text):
+        for w in g:
+            out.append(k + w)
+            break
+    return out

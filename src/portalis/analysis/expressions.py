@@ -24,6 +24,7 @@ from .collections_ import (
 from .containers import PRINTABLE, ContainerTyper, unify
 from .dicts import DictTyper, is_dict
 from .generators import GeneratorTyper
+from .groupby import GroupbyTyper
 from .iteration import IterationTyper, orderable
 from .model import Pending, Unsupported
 from .sets import SetTyper, is_set, set_of
@@ -154,6 +155,7 @@ class ExpressionTyper(
     CounterTyper,
     GeneratorTyper,
     ReduceTyper,
+    GroupbyTyper,
 ):
     """Mixin: `infer(node)` records and returns the PyType of an expression."""
 
