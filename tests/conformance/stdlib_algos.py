@@ -9,6 +9,7 @@ import heapq
 import math
 from bisect import bisect_left, insort
 from collections import Counter, defaultdict, deque
+from collections.abc import Callable
 from functools import reduce
 from itertools import groupby
 
@@ -496,3 +497,54 @@ def runs_partly_read(text: str) -> list[str]:
             out.append(k + w)
             break
     return out
+
+
+# -- Callable parameters: module functions passed by name ---------------------------------
+
+
+def bisection(f: Callable[[float], float], lo: float, hi: float, tol: float = 1e-10) -> float:
+    flo, fhi = f(lo), f(hi)
+    if flo * fhi > 0:
+        raise ValueError("f(lo) and f(hi) must have opposite signs")
+    while hi - lo > tol:
+        mid = (lo + hi) / 2
+        fmid = f(mid)
+        if fmid == 0:
+            return mid
+        if flo * fmid < 0:
+            hi, fhi = mid, fmid
+        else:
+            lo, flo = mid, fmid
+    return (lo + hi) / 2
+
+
+def cubic(x: float) -> float:
+    return x * x * x - 2 * x - 5
+
+
+def inverse(x: float) -> float:
+    return 1 / x
+
+
+def root_of_cubic(lo: float, hi: float) -> float:
+    return bisection(cubic, lo, hi)
+
+
+def root_of_inverse(lo: float, hi: float) -> float:
+    return bisection(inverse, lo, hi, 1e-3)
+
+
+def apply_twice(f: Callable[[int, int], int], a: int, b: int) -> int:
+    return f(f(a, b), b)
+
+
+def via(f: Callable[[int, int], int], a: int) -> int:
+    return apply_twice(f, a, a)
+
+
+def add_sat(a: int, b: int) -> int:
+    return a + b
+
+
+def twice_sum(a: int) -> int:
+    return via(add_sat, a)

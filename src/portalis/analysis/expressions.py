@@ -13,6 +13,7 @@ import operator
 from collections.abc import Callable
 from typing import Any
 
+from .callables import CallableTyper
 from .collections_ import (
     CollectionsTyper,
     CounterTyper,
@@ -156,6 +157,7 @@ class ExpressionTyper(
     GeneratorTyper,
     ReduceTyper,
     GroupbyTyper,
+    CallableTyper,
 ):
     """Mixin: `infer(node)` records and returns the PyType of an expression."""
 
@@ -426,6 +428,8 @@ class ExpressionTyper(
         nested = self.nested_call(name)
         if nested is not None:
             return self._infer_call_with(node, name, nested.params, nested.returns)
+        if name in self.assigned_names and self.local_types.get(name, NONE).name == "callable":
+            return self.callable_param_call(node, name, self.local_types[name])
         if name in self.assigned_names:
             raise Unsupported(node, f"`{name}` is a local variable, not a function")
         if name in self.function_returns or name in self.skipped_functions:
@@ -502,6 +506,9 @@ class ExpressionTyper(
         bound = bind_call(node, params)
         for param, arg in zip(params, bound):
             if arg is None:
+                continue
+            if param.type.name == "callable":
+                self.callable_arg(arg, param.type, name)  # analysis/callables.py
                 continue
             t = self.infer(arg)
             if t != param.type and unify(param.type, t) != param.type:

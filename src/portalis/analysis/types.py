@@ -123,6 +123,20 @@ def type_from_annotation(node: ast.expr | None) -> PyType | None:
         if right is not None and left == NONE and right != NONE:
             return optional_of(right)
         return None
+    if (
+        isinstance(node, ast.Subscript)
+        and isinstance(node.value, (ast.Name, ast.Attribute))
+        and (getattr(node.value, "id", None) or getattr(node.value, "attr", None)) == "Callable"
+    ):
+        # Callable[[A, B], R] (typing or collections.abc): analysis/callables.py
+        sig = node.slice.elts if isinstance(node.slice, ast.Tuple) else []
+        if len(sig) != 2 or not isinstance(sig[0], ast.List):
+            return None
+        arg_types = [type_from_annotation(a) for a in sig[0].elts]
+        ret = type_from_annotation(sig[1])
+        if ret is None or any(a is None or a == NONE for a in arg_types):
+            return None
+        return PyType("callable", (ret, *arg_types))  # type: ignore[arg-type]
     if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
         base = node.value.id
         if base == "Optional":

@@ -39,6 +39,9 @@ def rust_type(t: PyType) -> str:
         return f"PySet<{rust_type(t.args[0])}>"
     if t.name == "deque":
         return f"PyDeque<{rust_type(t.args[0])}>"
+    if t.name == "callable":  # analysis/callables.py
+        params = ", ".join(rust_type(a) for a in t.args[1:])
+        return f"&dyn Fn({params}) -> PyResult<{rust_type(t.args[0])}>"
     if t.name == "Counter":
         return f"PyDict<{rust_type(t.args[0])}, i64>"
     if t.name == "defaultdict":
@@ -347,15 +350,29 @@ class ExpressionTranslator(
         nested = getattr(self, "nested_specs", {}).get(name)
         if nested is not None and name not in self.local_names:
             return self.nested_call(node, name, nested)
+        callable_t = self.param_types.get(name)
+        if callable_t is not None and callable_t.name == "callable":
+            params = callable_t.args[1:]
+            args = [self.expr_as(a, pt) for a, pt in zip(node.args, params)]
+            return f"{self.local_names[name]}({', '.join(args)})?"
         if name in self.functions:
             callee = self.functions[name]
             bound = bind_call(node, callee.params)
             args = [
-                self.expr_as(arg, p.type) if arg is not None else default_literal(p)
+                self.function_arg(arg, p.type) if arg is not None else default_literal(p)
                 for p, arg in zip(callee.params, bound)
             ]
             return f"{rust_ident(name)}({', '.join(args)})?"
         return getattr(self, "builtin_" + name)(node)  # type: ignore[no-any-return]
+
+    def function_arg(self, arg: ast.expr, t: PyType) -> str:
+        """An argument's code; a function passed by name becomes `&function`."""
+        if t.name != "callable":
+            return self.expr_as(arg, t)
+        assert isinstance(arg, ast.Name)
+        if arg.id in self.local_names:
+            return self.local_names[arg.id]  # a Callable parameter passed on
+        return f"&{rust_ident(arg.id)}"
 
     def nested_call(self, node: ast.Call, name: str, callee: FunctionSpec) -> str:
         """Call a nested function: the current values of its captures, then the arguments."""
