@@ -217,6 +217,10 @@ class ContainerTyper:
     def infer_method(self, node: ast.Call, attr: ast.Attribute) -> PyType:
         recv = self.infer(attr.value)
         name = attr.attr
+        if recv in (INT, BOOL) and name in ("bit_length", "bit_count"):
+            if node.args or node.keywords:
+                raise Unsupported(node, f"int.{name}() takes no arguments")
+            return INT
         if recv == STR:
             return self._str_method(node, name)
         if is_list(recv):

@@ -445,6 +445,12 @@ class ExpressionTranslator(
         return f"{{ {binds} let mut {best} = {temps[0]}; {updates} {best} }}"
 
     def builtin_int(self, node: ast.Call) -> str:
+        if len(node.args) == 2:
+            s, base = node.args
+            return (
+                f"{{ let _s = {self.expr(s)}; let _b = {self.expr_as(base, INT)}; "
+                "portalis_rt::math::int_from_str_base(&_s, _b)? }"
+            )
         (arg,) = node.args
         t = self.type_of(arg)
         if t == STR:
@@ -455,6 +461,8 @@ class ExpressionTranslator(
 
     def builtin_float(self, node: ast.Call) -> str:
         (arg,) = node.args
+        if self.type_of(arg) == STR:
+            return f"{{ let _s = {self.expr(arg)}; portalis_rt::float::from_str(&_s)? }}"
         return self.expr_as(arg, FLOAT)
 
     def builtin_bool(self, node: ast.Call) -> str:
