@@ -42,6 +42,7 @@ from .types import (
     is_numeric,
     is_optional,
     is_tuple,
+    text_approved,
     tuple_of,
 )
 
@@ -292,11 +293,10 @@ class ExpressionTyper(
             exp = fold_constant(node.right, self.constants)
             if isinstance(exp, int):
                 return INT if exp >= 0 else FLOAT
-            raise Unsupported(
-                node,
-                "`int ** int` is an int or a float depending on the exponent's sign",
-                "use a constant exponent, or write float(x) ** y for a float result",
-            )
+            # An int, unless the exponent is negative at run time: CPython then
+            # returns a float, and the translated call bails (rt/int.rs `pow`) so
+            # CPython computes it. Never a wrong type, only a slower call.
+            return INT
         if isinstance(op, ast.Div):
             return FLOAT
         if lt is FLOAT or rt is FLOAT:
@@ -609,6 +609,10 @@ class ExpressionTyper(
                     f"{name}() returns one of its arguments, and they have different types",
                 )
             return types[0]
+        if name == "int" and len(types) == 2 and types[0] == STR and types[1] in (INT, BOOL):
+            return INT  # int(s, base): rt/math.rs int_from_str_base
+        if name == "float" and types == [STR]:
+            return FLOAT  # rt/float.rs from_str; errors re-run in CPython
         if name in ("int", "float", "bool"):
             if len(types) != 1:
                 raise Unsupported(node, f"{name}() with {len(types)} arguments is not supported")
@@ -769,7 +773,7 @@ class ExpressionTyper(
 
 
 def printable(t: PyType) -> bool:
-    return t in PRINTABLE or (is_optional(t) and t.args[0] in PRINTABLE)
+    return t in PRINTABLE or (is_optional(t) and t.args[0] in PRINTABLE) or text_approved(t)
 
 
 def narrowing(
