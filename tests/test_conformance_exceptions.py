@@ -176,6 +176,12 @@ class Effects(Exception):
         super().__init__(n)
 
 
+class SetsArgs(Exception):
+    def __init__(self, n: int) -> None:
+        super().__init__(f"n={n}")
+        self.args = (n,)
+
+
 def raises_shown(n: int) -> int:
     raise Shown("x")
 
@@ -237,15 +243,16 @@ EXPECTED_SKIPS = {
     "Shown": (3, "defines more than a docstring and `__init__`"),
     "Sys": (7, "derived from `OSError`"),
     "Effects": (13, "does more than `super().__init__(...)`"),
-    "raises_shown": (18, "`Shown` is not an exception class Portalis translates"),
-    "raises_effects": (22, "`Effects` is not an exception class Portalis translates"),
-    "outer_reraise": (32, "`raise outer` of an outer handler's exception"),
-    "raise_in_finally": (42, "re-raise outside an except block (or inside a finally block)"),
-    "passes_e": (49, "`e` is only supported in"),
-    "uses_args": (56, "`e` is only supported in"),
-    "cause_other": (63, "supported with `None` or the exception being handled"),
-    "buffer": (67, "raising `BufferError` is not supported yet"),
-    "int_message": (71, "only str messages are supported"),
+    "SetsArgs": (20, "does more than `super().__init__(...)`"),
+    "raises_shown": (24, "`Shown` is not an exception class Portalis translates"),
+    "raises_effects": (28, "`Effects` is not an exception class Portalis translates"),
+    "outer_reraise": (38, "`raise outer` of an outer handler's exception"),
+    "raise_in_finally": (48, "re-raise outside an except block (or inside a finally block)"),
+    "passes_e": (55, "`e` is only supported in"),
+    "uses_args": (62, "`e` is only supported in"),
+    "cause_other": (69, "supported with `None` or the exception being handled"),
+    "buffer": (73, "raising `BufferError` is not supported yet"),
+    "int_message": (77, "only str messages are supported"),
 }
 
 

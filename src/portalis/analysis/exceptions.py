@@ -170,6 +170,9 @@ def _check_init(fn: ast.FunctionDef, cls_name: str) -> tuple[tuple[str, ...], tu
             and isinstance(st.targets[0], ast.Attribute)
             and isinstance(st.targets[0].value, ast.Name)
             and st.targets[0].value.id == "self"
+            # `self.args = ...` (or any BaseException attribute) would change
+            # what str(e) and the chain show.
+            and st.targets[0].attr not in dir(BaseException)
             and _safe_value(st.value, params)
         ):
             continue
