@@ -65,6 +65,7 @@ CASES: dict[str, list[tuple[Any, ...]]] = {
     "recursive_guard": [(5,), (-1,), (-5,), (0,)],
     "int_key_error": [(3, True), (11, False), (-(2**63), True)],
     "checked_sqrt": [(17,), (-4,)],
+    "show_repr": [(0,), (1,), (2,), (3,), (4,), (5,)],
 }
 # Calls that are expected to re-run in CPython (a bail), not to stay in WASM.
 BAILS = {"computed_init_args": [(3,)], "first_arg": [(1,)]}
@@ -214,7 +215,7 @@ def passes_e(n: int) -> str:
     try:
         return str(10 // n)
     except ZeroDivisionError as e:
-        return repr(e)
+        return str([e])
 
 
 def uses_args(n: int) -> str:

@@ -283,6 +283,8 @@ class ExceptionChecks:
         info = self.exc_info.get(id(node))
         if isinstance(info, tuple) and info[0] == "isinstance":
             return BOOL
+        if isinstance(info, tuple) and info[0] == "repr":
+            return STR
         result: PyType = super().infer_Call(node)  # type: ignore[misc]
         return result
 
@@ -293,7 +295,7 @@ class ExceptionChecks:
         return result
 
     def infer_Name(self, node: ast.Name) -> PyType:
-        if self.exc_info.get(id(node)) == "str":
+        if self.exc_info.get(id(node)) in ("str", "typed"):
             return STR  # `str(e)` / `f"{e}"`: the translator shows the exception
         result: PyType = super().infer_Name(node)  # type: ignore[misc]
         return result
@@ -399,6 +401,12 @@ class ExceptionChecks:
                     continue
                 if isinstance(parent, ast.Raise):
                     continue  # checked by stmt_Raise
+                shown = self._shown_as(node, parents)
+                if shown is not None and shown[0] == "repr":
+                    # `repr(e)` / `f"{e!r}"`: `Name('message')` (rt/raise.rs exc_repr).
+                    self.exc_info[id(node)] = "typed"
+                    self.exc_info[id(shown[1])] = ("repr", self._class_names(handler))
+                    continue
                 if (
                     isinstance(parent, ast.Call)
                     and isinstance(parent.func, ast.Name)
@@ -455,6 +463,13 @@ class ExceptionChecks:
             if parent.conversion == ord("r"):
                 return "repr", parent
         return None
+
+    def _class_names(self, handler: ast.ExceptHandler) -> tuple[tuple[int, str], ...]:
+        """(code, class name) of everything the handler catches."""
+        spec: HandlerSpec = self.exc_info[id(handler)]
+        names = {code: name for name, code in BUILTIN_CODES.items()}
+        names.update({c.code: c.name for c in self.exc_classes.values()})
+        return tuple((code, names[code]) for code in spec.codes)
 
     def _check_showable(self, handler: ast.ExceptHandler, node: ast.expr) -> None:
         spec: HandlerSpec = self.exc_info[id(handler)]

@@ -192,3 +192,25 @@ fn key_arg0(msg: &str, repr: bool) -> PyResult<PyStr> {
     }
     Err(PyErr::bail(crate::err::bail::UNSUPPORTED))
 }
+
+/// `repr(e)`: `Name()` or `Name(<repr of the argument>)`, the name looked up
+/// in the handler's table of (code, class name).
+pub fn exc_repr(e: &PyErr, names: &[(u32, &str)]) -> PyResult<PyStr> {
+    let kind = e.kind();
+    let name = match names.iter().find(|pair| pair.0 == kind) {
+        Some(pair) => pair.1,
+        None => return Err(PyErr::bail(crate::err::bail::UNSUPPORTED)),
+    };
+    if let PyErr::Exc(x) = e {
+        if !x.str_known {
+            return Err(PyErr::bail(crate::err::bail::UNSUPPORTED));
+        }
+    }
+    let mut out = String::from(name);
+    out.push('(');
+    if e.msg().is_some() {
+        out.push_str(exc_arg0(e, true)?.as_str());
+    }
+    out.push(')');
+    Ok(PyStr::from_string(out))
+}
