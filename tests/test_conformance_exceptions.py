@@ -66,9 +66,14 @@ CASES: dict[str, list[tuple[Any, ...]]] = {
     "int_key_error": [(3, True), (11, False), (-(2**63), True)],
     "checked_sqrt": [(17,), (-4,)],
     "show_repr": [(0,), (1,), (2,), (3,), (4,), (5,)],
+    "attributes": [(5, 3, 1, "7"), (5, 9, 2, "x"), (-(2**63), 2**63 - 1, 2**63 - 1, "")],
 }
 # Calls that are expected to re-run in CPython (a bail), not to stay in WASM.
-BAILS = {"computed_init_args": [(3,)], "first_arg": [(1,)]}
+BAILS = {
+    "computed_init_args": [(3,)],
+    "first_arg": [(1,)],
+    "attributes": [(-(2**63), 2**63 - 1, 2**63 - 1, "")],  # the difference leaves i64
+}
 
 
 @pytest.fixture(scope="module")
@@ -238,6 +243,13 @@ def buffer(n: int) -> int:
 
 def int_message(n: int) -> int:
     raise ValueError(n)
+
+
+def attr_of_builtin(n: int) -> int:
+    try:
+        return 10 // n
+    except ZeroDivisionError as e:
+        return e.line
 """
 
 EXPECTED_SKIPS = {
@@ -254,6 +266,7 @@ EXPECTED_SKIPS = {
     "cause_other": (69, "supported with `None` or the exception being handled"),
     "buffer": (73, "raising `BufferError` is not supported yet"),
     "int_message": (77, "only str messages are supported"),
+    "attr_of_builtin": (84, "a built-in exception caught here does not set `line`"),
 }
 
 

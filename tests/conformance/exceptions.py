@@ -492,3 +492,16 @@ def show_repr(n: int) -> str:
         return str([1][n])
     except Exception as e:
         return repr(e) + " | " + f"{e!r}"
+
+
+def attributes(balance: int, amount: int, line: int, text: str) -> str:
+    out = ""
+    try:
+        withdraw(balance, amount, False)
+    except Insufficient as e:
+        out += f"short by {e.amount - e.balance}; "
+    try:
+        parse_line(line, text)
+    except LineError as e:
+        out += f"line {e.line + 1}"
+    return out
