@@ -277,3 +277,81 @@ def deep(n: int) -> int:
         return 0 if k == 0 else 1 + down(k - 1)
 
     return down(n)
+
+
+# -- sum/sorted/min/max of floats and tuples ---------------------------------------------
+def fsum_list(xs: list[float]) -> float:
+    return sum(xs)
+
+
+def fmean(xs: list[float]) -> float:
+    return sum(xs) / len(xs)
+
+
+def fsum_gen(xs: list[float], k: float) -> float:
+    return sum(x * k for x in xs)
+
+
+def fsorted(xs: list[float], rev: bool) -> list[float]:
+    return sorted(xs, reverse=rev)
+
+
+def fsort_inplace(xs: list[float]) -> float:
+    xs.sort()
+    return xs[0] if xs else -1.0
+
+
+def fextremes(xs: list[float]) -> tuple[float, float]:
+    return min(xs), max(xs)
+
+
+def tuple_sorting(pairs: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    out = sorted(pairs)
+    out.sort(reverse=True)
+    return sorted(pairs, reverse=True) + out
+
+
+def tuple_extremes(pairs: list[tuple[int, int]]) -> tuple[int, int]:
+    lo = min(pairs)
+    hi = max(pairs)
+    return lo[0] + hi[0], lo[1] * hi[1]
+
+
+# -- int ** int, bit_length, int(s, base), float(s), reversed/enumerate/zip consumed -----
+def int_power(base: int, exp: int) -> int:
+    return base**exp + pow(base, exp)
+
+
+def power_sum(ds: list[int]) -> int:
+    return sum(d ** len(ds) for d in ds)
+
+
+def leibniz(terms: int) -> float:
+    return 4 * sum((-1) ** k / (2 * k + 1) for k in range(terms))
+
+
+def bits(n: int) -> list[int]:
+    return [n.bit_length(), (n - 1).bit_length(), n.bit_count(), True.bit_length()]
+
+
+def parse_base(text: str, base: int) -> int:
+    return int(text, base)
+
+
+def parse_float(text: str) -> float:
+    return float(text)
+
+
+def parse_or_default(text: str) -> float:
+    try:
+        return float(text) * 2
+    except ValueError:
+        return -1.0
+
+
+def reversed_join(words: list[str]) -> str:
+    return " ".join(reversed(words)) + "|" + "".join(reversed("abc"))
+
+
+def consumed_iterators(xs: list[int]) -> list[tuple[int, int]]:
+    return list(enumerate(xs, 1)) + sorted(zip(xs, reversed(xs))) + list(zip(xs, sorted(xs)))

@@ -152,6 +152,12 @@ class StatementChecker(ExpressionTyper):
         return state
 
     def stmt_Assign(self, stmt: ast.Assign, state: State) -> State:
+        if (
+            len(stmt.targets) == 1
+            and isinstance(stmt.targets[0], ast.Tuple)
+            and isinstance(stmt.value, ast.GeneratorExp)
+        ):
+            return self.unpack_genexp(stmt, state)  # type: ignore[no-any-return]
         if len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Tuple):
             target = stmt.targets[0]
             if not isinstance(stmt.value, ast.Tuple):
@@ -280,6 +286,8 @@ class StatementChecker(ExpressionTyper):
     def stmt_For(self, stmt: ast.For, state: State) -> State:
         self.check_expr_names(stmt.iter, state)
         elem = self.iter_elem(stmt.iter)
+        if self.iter_kinds.get(id(stmt.iter)) == "groupby":
+            self.check_for_groupby(stmt)  # analysis/groupby.py
         body_state = self.bind(stmt.target, elem, state)
         return self._loop(stmt, body_state, True, state)
 

@@ -194,6 +194,12 @@ class ContainerTranslator:
     def method_call(self, node: ast.Call, attr: ast.Attribute) -> str:
         recv_t = self.type_of(attr.value)
         recv = self.expr(attr.value)
+        if recv_t in (INT, BOOL):
+            # int.bit_length()/bit_count(): of |n| (i64::MIN has 64 bits).
+            n = f"({recv} as i64)"
+            if attr.attr == "bit_length":
+                return f"(64 - {n}.unsigned_abs().leading_zeros() as i64)"
+            return f"({n}.unsigned_abs().count_ones() as i64)"
         if recv_t == STR:
             return self.str_method(node, attr.attr, recv)
         if recv_t.name == "dict":
@@ -339,6 +345,8 @@ class ContainerTranslator:
             if "key" in kw:
                 closure = self.key_closure(kw["key"], recv_t.args[0])
                 return f"{recv}.sort_by_key({closure}, {rev})?"
+            if recv_t.args[0] == FLOAT:
+                return f"{recv}.sort_f({rev})?"  # bails on NaN (rt/list.rs)
             return f"{recv}.sort({rev})"
         return f"{recv}.{name}()"
 
@@ -454,6 +462,8 @@ class ContainerTranslator:
             rev = self.expr(kw["reverse"]) if "reverse" in kw else "false"
             return f"{{ let _ks = {seq}; _ks.sorted_by_key({closure}, {rev})? }}"
         rev = self.expr(kw["reverse"]) if "reverse" in kw else "false"
+        if self.type_of(arg) == PyType("list", (FLOAT,)):
+            return f"{seq}.sorted_f({rev})?"  # bails on NaN (rt/list.rs)
         return f"{seq}.sorted({rev})"
 
     def builtin_list(self, node: ast.Call) -> str:
