@@ -297,11 +297,11 @@ def version_text(v: Version, n: Node) -> str:
 
 
 class Celsius:
-    """__init__ stays Python (`%` formatting); the methods still translate."""
+    """__init__ stays Python (it calls eval); the methods still translate."""
 
     def __init__(self, degrees: float) -> None:
-        if degrees < -273.15:
-            raise ValueError("below absolute zero: %r" % degrees)
+        if degrees < eval("-273.15"):
+            raise ValueError(f"below absolute zero: {degrees!r}")
         self.degrees = degrees
 
     def warmer(self, by: float) -> float:
