@@ -9,8 +9,9 @@ import heapq
 import math
 from bisect import bisect_left, insort
 from collections import Counter, defaultdict, deque
+from collections.abc import Callable
 from functools import reduce
-from itertools import groupby
+from itertools import combinations, groupby, permutations, product
 
 
 def heap_push_all(heap: list[int], items: list[int]) -> list[int]:
@@ -496,3 +497,88 @@ def runs_partly_read(text: str) -> list[str]:
             out.append(k + w)
             break
     return out
+
+
+# -- Callable parameters: module functions passed by name ---------------------------------
+
+
+def bisection(f: Callable[[float], float], lo: float, hi: float, tol: float = 1e-10) -> float:
+    flo, fhi = f(lo), f(hi)
+    if flo * fhi > 0:
+        raise ValueError("f(lo) and f(hi) must have opposite signs")
+    while hi - lo > tol:
+        mid = (lo + hi) / 2
+        fmid = f(mid)
+        if fmid == 0:
+            return mid
+        if flo * fmid < 0:
+            hi, fhi = mid, fmid
+        else:
+            lo, flo = mid, fmid
+    return (lo + hi) / 2
+
+
+def cubic(x: float) -> float:
+    return x * x * x - 2 * x - 5
+
+
+def inverse(x: float) -> float:
+    return 1 / x
+
+
+def root_of_cubic(lo: float, hi: float) -> float:
+    return bisection(cubic, lo, hi)
+
+
+def root_of_inverse(lo: float, hi: float) -> float:
+    return bisection(inverse, lo, hi, 1e-3)
+
+
+def apply_twice(f: Callable[[int, int], int], a: int, b: int) -> int:
+    return f(f(a, b), b)
+
+
+def via(f: Callable[[int, int], int], a: int) -> int:
+    return apply_twice(f, a, a)
+
+
+def add_sat(a: int, b: int) -> int:
+    return a + b
+
+
+def twice_sum(a: int) -> int:
+    return via(add_sat, a)
+
+
+# -- itertools.combinations / permutations / product as loop sources ----------------------
+
+
+def count_pairs_with_sum(nums: list[int], target: int) -> int:
+    return sum(1 for a, b in combinations(nums, 2) if a + b == target)
+
+
+def all_combos(word: str, xs: list[int]) -> list[str]:
+    out = [a + b + c for a, b, c in combinations(word, 3)]
+    out += [f"{a}{b}" for a, b in permutations(word, 2)]
+    out += [f"{a}|{b}|{c}" for a, b, c in permutations(xs, 3)]
+    out += [str(t[0]) for t in combinations(xs, 1)]
+    return out
+
+
+def grid_points(xs: list[int], word: str) -> list[tuple[int, str]]:
+    return [(x, c) for x, c in product(xs, word)]
+
+
+def dice_sums(faces: list[int]) -> list[int]:
+    totals = []
+    for a, b, c in product(faces, repeat=3):
+        totals.append(a * 100 + b * 10 + c)
+    return totals
+
+
+def pool_snapshot(xs: list[int]) -> int:
+    n = 0
+    for a, b in combinations(xs, 2):
+        xs.append(a + b)
+        n += 1
+    return n
