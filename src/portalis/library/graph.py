@@ -81,7 +81,7 @@ class DefInfo:
     """A top-level `def` or `class`: where it is and how many lines of code it has."""
 
     name: str
-    kind: str  # "function" | "class"
+    kind: str  # "function" | "class" | "method" (named `Cls.meth`)
     lineno: int  # of the `def`/`class` line (decorators excluded)
     end_lineno: int
     code_lines: int  # non-blank, non-comment lines, decorators included
@@ -345,12 +345,24 @@ def module_facts(
             bind(st.name, None)
             first = min([st.lineno, *(d.lineno for d in st.decorator_list)])
             end = st.end_lineno or st.lineno
+            lines = code_lines(source_lines, first, end)
+            if isinstance(st, ast.ClassDef):
+                # Methods are units of their own (`Cls.meth`, as the analysis names
+                # them); the class keeps the rest (header, fields, decorators).
+                for item in st.body:
+                    if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                        m_first = min([item.lineno, *(d.lineno for d in item.decorator_list)])
+                        m_end = item.end_lineno or item.lineno
+                        m_lines = code_lines(source_lines, m_first, m_end)
+                        lines -= m_lines
+                        qual = f"{st.name}.{item.name}"
+                        facts.defs[qual] = DefInfo(qual, "method", item.lineno, m_end, m_lines)
             facts.defs[st.name] = DefInfo(
                 st.name,
                 "class" if isinstance(st, ast.ClassDef) else "function",
                 st.lineno,
                 end,
-                code_lines(source_lines, first, end),
+                lines,
             )
         elif isinstance(st, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
             targets = st.targets if isinstance(st, ast.Assign) else [st.target]
