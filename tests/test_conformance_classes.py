@@ -94,6 +94,9 @@ CASES: dict[str, list[Args]] = {
     # __init__ stays Python; instances from CPython still run their methods in WASM
     "Celsius.warmer": [lambda m: (m.Celsius(20.5), 1.25), lambda m: (m.Celsius(-3), 2.0)],
     "Celsius.same": [lambda m: (m.Celsius(1.0), m.Celsius(1.0))],
+    # @classmethod (cls is the class; a Python subclass runs in CPython), str constants
+    "Settings.parse": [lambda m: ("a = 1\nnoise\nb=2=3",)],
+    "settings_roundtrip": [lambda m: ("x=1\ny = two",), lambda m: ("",)],
 }
 
 EXPECTED_SKIPS = {
@@ -239,3 +242,13 @@ def test_instance_attribute_hiding_a_class_constant(
         outcomes.append(run(c.run, (5,), {}))
     assert same_outcome(outcomes[0], outcomes[1]), [o.describe() for o in outcomes]
     assert outcomes[0].kind == "raise"
+
+
+def test_classmethod_on_a_python_subclass(modules: tuple[ModuleType, ModuleType]) -> None:
+    _, wasm = modules
+
+    class Sub(wasm.Settings):
+        pass
+
+    made = Sub.parse("k=v")
+    assert type(made) is Sub and made.pairs == [("k", "v")]

@@ -181,15 +181,15 @@ def make_wrapper(
     (CPython would hit the same wall); stack exhaustion always re-runs in
     CPython (that is how deep recursion gets CPython's exact answer).
     """
+    if export.classes or "." in export.name:  # instances or a method: the object path
+        from .objects import make_object_wrapper
+
+        return make_object_wrapper(inst, export, original, stats, on_failure=on_failure)
     names, params_src, call_src, defaults = _param_source(original)
     if names != [p.name for p in export.params] or original.__code__.co_flags & 0x0C:
         raise ValueError(f"signature of {export.name} changed since translation")
     from .marshal import make_marshalled_wrapper, needs_marshalling
 
-    if export.classes or "." in export.name:  # instances or a method: the object path
-        from .objects import make_object_wrapper
-
-        return make_object_wrapper(inst, export, original, stats, on_failure=on_failure)
     if needs_marshalling(export):
         return make_marshalled_wrapper(inst, export, original, stats, on_failure=on_failure)
     prints = export.prints

@@ -220,7 +220,7 @@ def _lookup(namespace: dict[str, Any], name: str) -> Any:
     owner, attr = name.split(".", 1)
     cls = namespace.get(owner)
     raw = vars(cls).get(attr) if isinstance(cls, type) else None
-    if isinstance(raw, staticmethod):
+    if isinstance(raw, (staticmethod, classmethod)):
         return raw.__func__
     if isinstance(raw, property):
         return raw.fget if raw.fset is None and raw.fdel is None else None
@@ -237,6 +237,8 @@ def _store(namespace: dict[str, Any], name: str, fn: Any) -> None:
     raw = vars(cls)[attr]
     if isinstance(raw, staticmethod):
         fn = staticmethod(fn)
+    elif isinstance(raw, classmethod):
+        fn = classmethod(fn)
     elif isinstance(raw, property):
         fn = property(fn, doc=raw.__doc__)
     setattr(cls, attr, fn)

@@ -285,6 +285,13 @@ def make_object_wrapper(
     i32 = (ctypes.c_int32 * 4).from_buffer(buf)
     sig = _signature(original)
     n_args = len(export.params)
+    # A classmethod's `cls` is not an export parameter: it must be the class itself
+    # (a subclass defined in Python would construct its own instances).
+    owner = original.__globals__.get(export.name.split(".")[0]) if "." in export.name else None
+    takes_cls = len(sig.parameters) == n_args + 1
+    names = list(sig.parameters)[1 if takes_cls else 0 :]
+    if names != [p.name for p in export.params] or original.__code__.co_flags & 0x0C:
+        raise ValueError(f"signature of {export.name} changed since translation")
 
     def run_python(args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
         return original(*args, **kwargs)
@@ -297,6 +304,10 @@ def make_object_wrapper(
             return run_python(args, kwargs)  # CPython raises the exact TypeError itself
         bound.apply_defaults()
         values = list(bound.arguments.values())
+        if takes_cls:
+            if values[0] is not owner:
+                return run_python(args, kwargs)
+            values = values[1:]
         if len(values) != n_args:
             return run_python(args, kwargs)
         enc = _Encoder(classes)

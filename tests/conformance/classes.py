@@ -322,3 +322,26 @@ class Tagged:
 
 def find_tagged(xs: list[Tagged], t: Tagged) -> int:
     return xs.index(t)  # the class's own __eq__: stays Python
+
+
+class Settings:
+    SEP = "="
+
+    def __init__(self, pairs: list[tuple[str, str]]) -> None:
+        self.pairs = pairs
+
+    @classmethod
+    def parse(cls, text: str) -> Settings:
+        out = []
+        for line in text.splitlines():
+            if cls.SEP in line:
+                k, _, v = line.partition(cls.SEP)
+                out.append((k.strip(), v.strip()))
+        return cls(out)
+
+    def render(self) -> str:
+        return "\n".join(k + self.SEP + v for k, v in self.pairs)
+
+
+def settings_roundtrip(text: str) -> str:
+    return Settings.parse(text).render()

@@ -21,6 +21,7 @@ from .classes import (
     ClassSpec,
     candidate_class_names,
     check_class_types,
+    classmethod_cls,
     collect_classes,
     finalize_classes,
     method_specs,
@@ -336,6 +337,8 @@ def _analyse(
         if spec.owner:
             checker.owner = ctx.classes[spec.owner]
             checker.method_name = spec.node.name
+            # A classmethod's `cls` names the class, not a local variable.
+            checker.assigned_names.discard(classmethod_cls(checker.owner, spec.node) or "")
         try:
             checker.run(spec)
         except Pending:

@@ -118,7 +118,7 @@ CLASS_CHANGING = {
     "__delete__",
     "__dir__",
 }
-METHOD_DECORATORS = {"staticmethod": "static", "property": "property"}
+METHOD_DECORATORS = {"staticmethod": "static", "classmethod": "class", "property": "property"}
 DATACLASS_FLAGS = {"eq", "order", "frozen", "repr", "init"}
 
 
@@ -424,6 +424,18 @@ def method_signature_node(spec: ClassSpec, fn: ast.FunctionDef) -> ast.FunctionD
     fake.decorator_list = []
     fake.args = copy.copy(fn.args)
     kind = spec.methods[fn.name]
+    if kind == "class":
+        # `cls` is the class itself (wrappers check that); it is not a parameter.
+        if fn.args.posonlyargs or not fn.args.args:
+            raise Unsupported(fn, f"classmethod `{fn.name}` has no plain `cls` parameter")
+        me = fn.args.args[0].arg
+        if any(
+            isinstance(n, ast.Name) and n.id == me and not isinstance(n.ctx, ast.Load)
+            for n in ast.walk(fn)
+        ):
+            raise Unsupported(fn, f"`{me}` is rebound in classmethod `{fn.name}`")
+        fake.args.args = list(fn.args.args[1:])
+        return fake
     if kind != "static":
         if fn.args.posonlyargs or not fn.args.args:
             raise Unsupported(fn, f"method `{fn.name}` has no plain `self` parameter")
@@ -540,12 +552,16 @@ class ClassChecker:
     imports: dict[str, str]
     params: list[Param]
 
+    fn: Any
+
     # Provided by the expression typer this class is mixed into.
     infer: Any
     comp_lookup: Any
 
     def class_named(self, node: ast.expr) -> ClassSpec | None:
         """The class `node` names, when it is a bare reference to a translated class."""
+        if isinstance(node, ast.Name) and node.id == classmethod_cls(self.owner, self.fn):
+            return self.owner
         if not isinstance(node, ast.Name) or node.id not in self.classes:
             return None
         if node.id in self.assigned_names or self.comp_lookup(node.id) is not None:
@@ -594,7 +610,7 @@ class ClassChecker:
             if owner is not None:
                 self._require(node, owner)
                 kind = owner.methods.get(node.func.attr)
-                if kind != "static":
+                if kind not in ("static", "class"):
                     raise Unsupported(
                         node, f"`{owner.name}.{node.func.attr}(...)` is not supported yet"
                     )
@@ -663,7 +679,8 @@ class ClassChecker:
             self._require(node, owner)
             if node.attr in owner.consts:
                 value = owner.consts[node.attr]
-                self.const_values[id(node)] = value
+                if not isinstance(value, str):  # str: the translator writes the literal
+                    self.const_values[id(node)] = value
                 return scalar_type_of(value)  # type: ignore[return-value]
             raise Unsupported(node, f"class attribute `{ast.unparse(node)}` is not supported")
         if isinstance(node.value, ast.Name) and node.value.id in self.imports:
@@ -677,7 +694,8 @@ class ClassChecker:
     def attribute_type(self, node: ast.Attribute, cls: ClassSpec, attr: str) -> PyType:
         if attr in cls.consts:
             value = cls.consts[attr]
-            self.const_values[id(node)] = value
+            if not isinstance(value, str):
+                self.const_values[id(node)] = value
             return scalar_type_of(value)  # type: ignore[return-value]
         if cls.methods.get(attr) == "property":
             key = f"{cls.name}.{cls.aliases.get(attr, attr)}"
@@ -1227,6 +1245,14 @@ def salvage_fields(cls: ClassSpec, init: Any) -> None:
         cls.fields_done = True
     else:
         cls.skip = init.skip
+
+
+def classmethod_cls(owner: ClassSpec | None, fn: Any) -> str | None:
+    """Inside a classmethod: the name of its `cls` parameter."""
+    if owner is None or fn is None or owner.methods.get(fn.name) != "class" or not fn.args.args:
+        return None
+    name: str = fn.args.args[0].arg
+    return name
 
 
 def text_method(cls: ClassSpec, kind: str) -> str | None:

@@ -204,6 +204,11 @@ class ClassTranslator:
         return code
 
     def class_named(self, node: ast.expr) -> ClassSpec | None:
+        from ..analysis.classes import classmethod_cls
+
+        owner = self.classes.get(self.spec.owner) if self.spec.owner else None
+        if isinstance(node, ast.Name) and node.id == classmethod_cls(owner, self.spec.node):
+            return owner
         if (
             isinstance(node, ast.Name)
             and node.id in self.classes
@@ -214,6 +219,7 @@ class ClassTranslator:
         return None
 
     local_names: dict[str, str]
+    str_literal: Any
 
     def _args(self, node: ast.Call, params: list[Any]) -> list[str]:
         from .expressions import default_literal
@@ -244,7 +250,7 @@ class ClassTranslator:
                 key = f"{recv_cls.name}.{recv_cls.aliases.get(node.func.attr, node.func.attr)}"
                 params = self.functions[key].params
                 recv = self.receiver(node.func.value)
-                if recv_cls.methods[node.func.attr] == "static":
+                if recv_cls.methods[node.func.attr] in ("static", "class"):
                     args = self._args(node, params)
                     return f"{{ {recv}; {fn_name(key)}({', '.join(args)})? }}"
                 args = [recv, *self._args(node, params[1:])]
@@ -267,10 +273,15 @@ class ClassTranslator:
         )
 
     def expr_Attribute(self, node: ast.Attribute) -> str:
+        owner = self.class_named(node.value)
+        if owner is not None:  # `Config.SEP` / `cls.SEP`: a str class constant
+            return str(self.str_literal(owner.consts[node.attr]))
         t = self.type_of(node.value)
         cls = self.receiver_class(t)
         if cls is None:
             return super().expr_Attribute(node)  # type: ignore[misc, no-any-return]
+        if node.attr in cls.consts:  # `self.SEP`: CPython evaluates `self` first
+            return f"{{ {self.expr(node.value)}; {self.str_literal(cls.consts[node.attr])} }}"
         if cls.methods.get(node.attr) == "property":
             key = f"{cls.name}.{cls.aliases.get(node.attr, node.attr)}"
             return f"{fn_name(key)}({self.receiver(node.value)})?"
