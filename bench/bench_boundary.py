@@ -6,7 +6,8 @@ For each value type the target module has one function that takes the value
 and does (almost) nothing with it ("in": the argument is encoded and copied
 into WASM), and one that builds and returns it ("out": the result is copied
 out and decoded). The table gives µs per call through Portalis's wrapper and,
-for scale, the same function in CPython. A type Portalis cannot pass across
+for scale, the same function in CPython (CPU time of the calling thread,
+best of several batches). A type Portalis cannot pass across
 the boundary yet is listed with Portalis's reason, not left out.
 
 A benchmark, not a test: it asserts nothing about speed (but it does check
@@ -19,6 +20,7 @@ import argparse
 import json
 import sys
 import tempfile
+import time
 import timeit
 from pathlib import Path
 from typing import Any
@@ -118,7 +120,7 @@ CASES: list[tuple[str, str, str, Any]] = [
 
 def per_call(fn: Any, args: tuple[Any, ...], min_time: float, repeats: int) -> float:
     """Microseconds per call: best of `repeats`, each batch at least `min_time` s."""
-    timer = timeit.Timer(lambda: fn(*args))
+    timer = timeit.Timer(lambda: fn(*args), timer=time.thread_time)
     number = 1
     while True:
         elapsed = timer.timeit(number)
