@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import math
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -57,6 +58,46 @@ CASES: dict[str, list[tuple[Any, ...]]] = {
     "range_truth": [(0,), (1,), (2,), (5,)],
     # -- assignments ------------------------------------------------------------------
     "best_pair": [([],), ([3, 1, 4, 1, 5],), ([-2, -3],)],
+    # -- nested functions -----------------------------------------------------------
+    "subsets": [([],), ([1, 2, 3],), ([5, 5],)],
+    "n_queens": [(0,), (1,), (4,), (6,)],
+    "components": [(4, [(0, 1), (2, 3), (1, 0)]), (3, []), (2, [(0, 5)])],
+    "rebound_capture": [(0,), (7,), (2**62,)],
+    "word_in_grid": [(["ab", "cd"], "abdc"), (["ab", "cd"], "abcd"), ([], "a"), (["a"], "")],
+    "nested_raises": [([2, 4, 6, 8], 1), ([2, 4, 6, 8], 3), ([0, 1], 1), ([1], 5)],
+    "deep": [(10,), (500,), (100_000,)],
+    # -- sum/sorted/min/max of floats and tuples ------------------------------------
+    "fsum_list": [
+        ([],),
+        ([-0.0],),
+        ([0.1] * 10,),
+        ([1e100, 1.0, -1e100],),
+        ([1e308, 1e308, -1e308],),
+        ([math.inf, -math.inf],),
+        ([math.nan, 1.0],),
+        ([-0.0, -0.0],),
+        ([2.5, 1e-17, -2.5],),
+    ],
+    "fmean": [([],), ([1.0, 2.0],), ([0.1, 0.2, 0.3],)],
+    "fsum_gen": [([], 2.0), ([0.1, 0.7], 3.0), ([1e16, 1.0, -1e16], 1.0)],
+    "fsorted": [
+        ([], False),
+        ([3.0, -0.0, 0.0, -1.5, 0.0], False),
+        ([3.0, -0.0, 0.0, -1.5], True),
+        ([1.0, math.nan, 0.5], False),
+        ([math.inf, -math.inf, 1e308], True),
+    ],
+    "fsort_inplace": [([],), ([2.0, 0.0, -0.0],), ([math.nan, 1.0],)],
+    "fextremes": [
+        ([],),
+        ([0.0, -0.0],),
+        ([-0.0, 0.0],),
+        ([1.0, math.nan],),
+        ([math.nan, 1.0],),
+        ([3.5, -2.0, 9.25],),
+    ],
+    "tuple_sorting": [([],), ([(2, "b"), (1, "z"), (2, "a"), (1, "z")],)],
+    "tuple_extremes": [([],), ([(3, 1), (1, 9), (3, 0)],)],
 }
 
 
@@ -103,10 +144,87 @@ def test_constant_reads_stay_in_wasm(modules: tuple[ModuleType, ModuleType]) -> 
     assert wasm.letter(85) == "B"
     assert wasm.morse_line("AB") == ".- -..."
     assert wasm.shift("abc", 1) == "bcd"
+    assert wasm.fsum_list([0.1, 0.2]) == 0.1 + 0.2
+    assert wasm.fsorted([2.0, -0.0, 1.0], False) == [-0.0, 1.0, 2.0]
+    assert wasm.subsets([1, 2]) == [[], [1], [1, 2], [2]]
     assert {k: v.as_dict() for k, v in stats.items()} == before
 
 
+def test_float_edge_cases_rerun_in_cpython(modules: tuple[ModuleType, ModuleType]) -> None:
+    """sum([]) is the int 0 and NaN breaks sorting's order: those calls bail, exactly."""
+    _, wasm = modules
+    stats = wasm.__portalis__.call_stats
+    before = stats["fsum_list"].bails + stats["fsorted"].bails
+    assert type(wasm.fsum_list([])) is int
+    assert math.isnan(wasm.fsorted([1.0, math.nan], False)[1])
+    assert stats["fsum_list"].bails + stats["fsorted"].bails == before + 2
+
+
 # -- what stays Python, and why (analysis only: no rustc) ---------------------------
+
+NESTED_LIMITS = """
+def unbound(n: int) -> int:
+    def f() -> int:
+        return m
+
+    m = n
+    return f()
+
+
+def as_value(n: int) -> int:
+    def f() -> int:
+        return n
+
+    g = f
+    return g()
+
+
+def with_nonlocal(n: int) -> int:
+    total = 0
+
+    def add(x: int) -> None:
+        nonlocal total
+        total += x
+
+    add(n)
+    return total
+
+
+def in_block(n: int) -> int:
+    if n > 0:
+        def f() -> int:
+            return 1
+        return f()
+    return 0
+
+
+def unannotated(n: int) -> int:
+    def f(x: int):
+        return x
+
+    return f(n)
+
+
+def calls_later(n: int) -> int:
+    def a() -> int:
+        return b()
+
+    def b() -> int:
+        return n
+
+    return a()
+"""
+
+
+def test_nested_functions_outside_the_rules_stay_python(tmp_path: Path) -> None:
+    skips = _skips(tmp_path, NESTED_LIMITS)
+    assert "`f` reads `m`, which may be unassigned at its def" in skips["unbound"]
+    assert "nested function `f` used as a value" in skips["as_value"]
+    assert "`nonlocal` in a nested function is not supported yet" in skips["with_nonlocal"]
+    assert "nested functions inside a block are not supported yet" in skips["in_block"]
+    assert "nested function `f` needs a supported return annotation" in skips["unannotated"]
+    assert "`a` calls `b`, a nested function defined after it" in skips["calls_later"]
+
 
 MUTATED_TABLES = """
 import sys

@@ -58,6 +58,13 @@ CASES: dict[str, list[tuple[Any, ...]]] = {
     "unknown_unit": [("km",), ("mile",), ("it's",), ("",)],
     "first_arg": [(0,), (1,), (2,), (3,), (5,)],
     "classify": [(10, 3, False), (5, 10, False), (5, 1, True), (5, -1, False)],
+    "flow_mix": [(0,), (3,), (4,), (5,), (9,), (30,)],
+    "finally_in_finally": [(0,), (1,), (2,)],
+    "double_fault": [(0,), (5,)],
+    "try_in_finally": [(0,), (1,), (2,)],
+    "recursive_guard": [(5,), (-1,), (-5,), (0,)],
+    "int_key_error": [(3, True), (11, False), (-(2**63), True)],
+    "checked_sqrt": [(17,), (-4,)],
 }
 # Calls that are expected to re-run in CPython (a bail), not to stay in WASM.
 BAILS = {"computed_init_args": [(3,)], "first_arg": [(1,)]}

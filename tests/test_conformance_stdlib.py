@@ -100,10 +100,34 @@ CASES: dict[str, list[tuple[Any, ...]]] = {
     "dd_counts": [("hello",), ("",), ("?",)],
     "dd_errors": [("a",), ("b",)],
     "dd_iterate_and_read": [(0,), (1,), (3,)],
+    # a generator unpacked into names: items are pulled lazily, one past the targets
+    "parse_date": [("2024-07-14",), ("2024-07",), ("1-2-3-4",), ("1-2-3-x",), ("1-x-3",), ("",)],
+    "unpack_one": [([],), ([0, 5],), ([1, 2],), ([0, 0, 0],)],
+    "multinomial": [([2, 1, 1],), ([],), ([0, 0],), ([20, 1],), ([-1],)],
+    "product_of": [
+        ([], []),
+        ([3, -4, 5], [True, True]),
+        ([2**40, 2**40], [False]),
+        ([2**62, 2, 0], []),
+    ],
+    # functools.reduce with a module function or a lambda
+    "lcm_many": [([4, 6, 10],), ([],), ([0, 5],), ([2**40, 3**20],)],
+    "fold_text": [(["apple", "banana", "cherry"],), ([],), (["", "x"],)],
+    "fold_div": [([2, 3], 100), ([], 7), ([5, 0], 100), ([-1], -(2**63))],
 }
 
-# Calls that must give the answer back to CPython (a NaN compared inside a tuple).
-EXPECTED_BAILS = {("float_pairs", 1), ("counter_overflow", 1), ("counter_overflow", 2)}
+# Calls that must give the answer back to CPython: a NaN compared inside a tuple,
+# an int leaving the 64-bit range.
+EXPECTED_BAILS = {
+    ("float_pairs", 1),
+    ("counter_overflow", 1),
+    ("counter_overflow", 2),
+    ("product_of", 2),
+    ("product_of", 3),
+    ("multinomial", 3),
+    ("lcm_many", 3),
+    ("fold_div", 3),
+}
 
 
 @pytest.fixture(scope="module")

@@ -287,7 +287,9 @@ def test_report_cli_json_table_and_conformance_join(tmp_path: Path, capsys) -> N
     assert main(["report", str(STATKIT), "--json", str(out), "-j", "1"]) == 0
     table = capsys.readouterr().out
     data = json.loads(out.read_text())
-    assert data["modules"] == report_data(partition(STATKIT, jobs=1))["modules"]
+    # the example sets `library = true`: the report follows the build
+    assert data["summary"]["library"] is True
+    assert data["modules"] == report_data(partition(STATKIT, library=True))["modules"]
     total = next(line for line in table.splitlines() if line.startswith("total"))
     s = data["summary"]
     counts = ("functions", "translated", "internal", "python")
@@ -321,7 +323,7 @@ def test_report_cli_json_table_and_conformance_join(tmp_path: Path, capsys) -> N
     fns = {f["name"]: f for f in core["functions"]}
     assert (fns["sum_of_squares"]["exercised"], fns["sum_of_squares"]["speedup"]) == (True, 12.5)
     assert (fns["mean"]["exercised"], fns["mean"]["calls"]) == (False, 0)
-    assert fns["variance"]["exercised"] is None  # stays Python: not instrumented, not guessed
+    assert fns["weighted_score"]["exercised"] is None  # stays Python: not instrumented, not guessed
     assert core["exercised"] == 1
     assert main(["report", str(tmp_path / "missing")]) == 2
 
@@ -442,3 +444,109 @@ def test_html_report_read_back_from_headless_chromium(tmp_path: Path, statkit_re
     _, *srows = sorted_page.tables["functions"]
     lines = [int(r[fcol["lines"]]) for r in srows]
     assert lines == sorted(lines, reverse=True) and lines != [int(r[fcol["lines"]]) for r in frows]
+
+
+def test_library_mode_report_links_imported_helpers(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "lib.json"
+    assert main(["report", str(STATKIT), "--library", "--json", str(out)]) == 0
+    capsys.readouterr()
+    data = json.loads(out.read_text())
+    assert data["summary"]["library"] is True
+    fns = {(m["name"], f["name"]): f for m in data["modules"] for f in m["functions"]}
+    in_wasm = {k for k, f in fns.items() if f["status"] != "python"}
+    per_module = {(m, f) for m, names in STATKIT_TRANSLATED.items() for f in names}
+    # by name (`from ._util import square`), through module attributes (`_util.clamp`,
+    # `core_mod.mean` of `import statkit.core as core_mod`), across the import cycle
+    linked = {
+        ("statkit.core", "variance"),
+        ("statkit.core", "clipped_total"),
+        ("statkit.histogram", "label_width"),
+        ("statkit.histogram", "centred_mean"),
+        ("statkit.intervals", "bucket_of"),
+    }
+    assert in_wasm == per_module | linked
+    assert "`eval`" in fns[("statkit.core", "weighted_score")]["reason"]
+
+
+LIBRARY_LIMITS = {
+    "lib/__init__.py": "",
+    "lib/m.py": """
+        def push(xs: list[int], v: int) -> int:
+            xs.append(v)
+            return len(xs)
+
+        def double(x: int) -> int:
+            return x * 2
+    """,
+    "lib/u.py": """
+        from . import m, v
+        from .m import push
+
+        def use_push(xs: list[int]) -> int:
+            return push(xs, 1)
+
+        def use_double(x: int) -> int:
+            return m.double(x) + 1
+
+        def ping(n: int) -> int:
+            return v.pong(n - 1) if n > 0 else 0
+    """,
+    "lib/e.py": """
+        class Negative(ValueError):
+            pass
+
+        def checked(x: int) -> int:
+            if x < 0:
+                raise Negative("negative")
+            return x
+    """,
+    "lib/w.py": """
+        from .e import checked
+
+        def use_checked(x: int) -> int:
+            return checked(x) + 1
+    """,
+    "lib/v.py": """
+        from . import u
+
+        def pong(n: int) -> int:
+            return u.ping(n - 1) if n > 0 else 1
+    """,
+}
+
+
+def test_library_mode_says_why_a_call_across_modules_is_not_linked(tmp_path: Path) -> None:
+    root = write_tree(tmp_path, LIBRARY_LIMITS)
+    part = partition(root / "lib", library=True)
+    assert part.function("lib.u", "use_double").status == "translated"
+    use_push = part.function("lib.u", "use_push")
+    assert use_push.status == "python"
+    assert use_push.reason is not None and "`push` (lib.m) may mutate a list" in use_push.reason
+    # its exceptions would be decoded against the caller's classes: not linked
+    assert part.function("lib.e", "checked").status == "translated"
+    use_checked = part.function("lib.w", "use_checked")
+    assert use_checked.status == "python"
+    assert use_checked.reason is not None
+    assert "defines its own exception classes" in use_checked.reason
+    pong = part.function("lib.v", "pong")
+    assert pong.status == "python"
+    assert (
+        pong.chain[-1].message
+        == "a call cycle across modules; recursion across modules stays Python"
+    )
+
+
+def test_scale_benchmark_runs_and_reports_throughput() -> None:
+    """`bench/bench_library.py` on a small tree: the figures it prints are the real ones."""
+    bench = str(ROOT / "bench" / "bench_library.py")
+    proc = subprocess.run(
+        [sys.executable, bench, "--files", "120", "--skip-build", "--jobs", "2"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    line = next(s for s in proc.stdout.splitlines() if s.startswith("analysis:"))
+    assert "120 files" in line and "lines/s" in line and "lines per CPU-second" in line
+    assert "120/120 files" in proc.stderr  # the progress bar

@@ -387,6 +387,12 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: cores)")
     r.add_argument("-q", "--quiet", action="store_true", help="module table only")
     r.add_argument(
+        "--library",
+        action="store_true",
+        help="as library mode builds the package: one crate, calls between modules in WASM "
+        "(the default for a project with `library = true`)",
+    )
+    r.add_argument(
         "--no-translate",
         action="store_true",
         help="analysis only (faster; functions whose signature cannot cross the boundary count "

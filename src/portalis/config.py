@@ -40,6 +40,11 @@ SCHEMA: dict[str, tuple[tuple[type, ...], str]] = {
     "time-limit": ((int, float), "seconds per call, a positive number"),
     "memory-limit": ((int, str), 'bytes per instance, e.g. 268435456 or "256MiB"'),
     "compare-action": ((str,), f"one of {', '.join(COMPARE_ACTIONS)}"),
+    "library": (
+        (bool,),
+        "true or false (one crate and .wasm per package; calls between "
+        "its modules run inside WASM)",
+    ),
 }
 
 _UNITS = {
@@ -71,6 +76,7 @@ class PortalisConfig:
     time_limit: float | None = None
     memory_limit: int | None = None
     compare_action: str = "raise"
+    library: bool = False
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
@@ -152,6 +158,7 @@ def parse_config(table: dict[str, Any], path: Path | None = None) -> PortalisCon
         time_limit=float(time_limit) if time_limit is not None else None,
         memory_limit=parse_memory(memory, path) if memory is not None else None,
         compare_action=choice("compare-action", COMPARE_ACTIONS, "raise"),
+        library=bool(table.get("library", False)),
     )
 
 

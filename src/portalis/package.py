@@ -317,7 +317,9 @@ def build_project(
             f"{' (cache hit)' if res.cache_hit else ''}"
         )
 
-    for module in modules:
+    if config.library:
+        _build_libraries(modules, toolchain, options, cache, report, say)
+    for module in [] if config.library else modules:
         t0 = time.perf_counter()
         unit = ingest(module.path, module_name=module.name)
         key = artifact_key(unit, toolchain, options)
@@ -352,6 +354,51 @@ def build_project(
     return ProjectBuild(config, ordered, toolchain, options, time.perf_counter() - started)
 
 
+def _build_libraries(
+    modules: Sequence[MarkedModule],
+    toolchain: Toolchain,
+    options: BuildOptions,
+    cache: Cache,
+    report: Callable[[ModuleResult], None],
+    say: Progress,
+) -> None:
+    """`library = true`: one crate and one `.wasm` per top-level package (`portalis.library`)."""
+    from .library.crate import build_package
+    from .library.graph import SourceModule
+
+    groups: dict[str, list[MarkedModule]] = {}
+    for m in modules:
+        groups.setdefault(m.name.split(".")[0], []).append(m)
+    for top, members in groups.items():
+        started = time.perf_counter()
+        art = build_package(
+            [SourceModule(m.name, m.path, m.path.name == "__init__.py") for m in members],
+            toolchain=toolchain,
+            cache=cache,
+            options=options,
+        )
+        seconds = time.perf_counter() - started
+        say(
+            f"portalis: package {top}: one crate, one .wasm for {len(members)} module(s)"
+            f"{' (cache hit)' if art.cache_hit else ''}"
+        )
+        for m in members:
+            share = art.modules[m.name]
+            report(
+                ModuleResult(
+                    module=m,
+                    translated=list(share.translated),
+                    skipped=dict(share.skipped),
+                    wasm_path=share.wasm_path,
+                    wasm_size=share.wasm_path.stat().st_size,
+                    seconds=seconds,
+                    cache_hit=art.cache_hit,
+                    key=art.key,
+                    manifest=dict(share.manifest),
+                )
+            )
+
+
 def _size(n: int) -> str:
     return f"{n} B" if n < 1024 else f"{n / 1024:.1f} KiB"
 
@@ -374,12 +421,31 @@ def untranslatable(modules: Sequence[MarkedModule]) -> list[tuple[MarkedModule, 
     return out
 
 
+def _untranslatable_library(
+    modules: Sequence[MarkedModule],
+) -> list[tuple[MarkedModule, str, Diagnostic]]:
+    """`untranslatable` for library mode: calls between a package's modules are linked."""
+    from .library.crate import analyse_package
+    from .library.graph import SourceModule
+
+    out: list[tuple[MarkedModule, str, Diagnostic]] = []
+    groups: dict[str, list[MarkedModule]] = {}
+    for m in modules:
+        groups.setdefault(m.name.split(".")[0], []).append(m)
+    for members in groups.values():
+        pspecs = analyse_package(
+            [SourceModule(m.name, m.path, m.path.name == "__init__.py") for m in members]
+        )
+        for m in members:
+            skipped = pspecs.specs[m.name].skipped
+            out.extend((m, name, diag) for name, diag in skipped.items())
+    return out
+
+
 def check_translation(config: PortalisConfig, modules: Sequence[MarkedModule]) -> None:
     """Raise `ConfigError` listing each function that does not translate (name, file:line, why)."""
-    failures = [
-        f"{m.name}.{name} at {diag.location()}: {diag.message}"
-        for m, name, diag in untranslatable(modules)
-    ]
+    found = _untranslatable_library(modules) if config.library else untranslatable(modules)
+    failures = [f"{m.name}.{name} at {diag.location()}: {diag.message}" for m, name, diag in found]
     if failures:
         raise _on_failure_error(config, failures)
 

@@ -288,9 +288,10 @@ def attach_wasm(module: ModuleType) -> None:
     Python and `__portalis__.reason` says why: the conformance run then
     reports it instead of failing every import.
     """
-    from .build import BuildOptions, build
+    from .build import BuildOptions
     from .cache import Cache
     from .ingest import ingest
+    from .library.crate import artifact_for
     from .loader import PortalisInfo, install
     from .projects import project_config_for
     from .toolchain import find_toolchain
@@ -322,7 +323,9 @@ def attach_wasm(module: ModuleType) -> None:
             else None
         )
         cache = Cache()
-        artifact = build(unit, toolchain=find_toolchain(), cache=cache, options=options)
+        artifact = artifact_for(
+            unit, config, toolchain=find_toolchain(), cache=cache, options=options
+        )
         module.__portalis__ = install(  # type: ignore[attr-defined]
             module,
             artifact,

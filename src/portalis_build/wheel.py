@@ -77,10 +77,15 @@ def stage_wheel_files(project: ProjectBuild, staging: Path, dist_name: str) -> d
     for result in project.results:
         assert result.wasm_path is not None
         source = result.module.wheel_path
-        wasm = source[: -len(".py")] + ".wasm"
+        library = result.manifest.get("library")
+        if library:  # library mode: one .wasm for the whole package, shared by its modules
+            wasm = f"{source.split('/')[0]}/_portalis_{library}.wasm"
+        else:
+            wasm = source[: -len(".py")] + ".wasm"
         dest = staging / wasm
         dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(result.wasm_path, dest)
+        if str(dest) not in files:
+            shutil.copyfile(result.wasm_path, dest)
         files[str(dest)] = wasm
         top, is_package = _top(result.module)
         packages[top] = is_package

@@ -32,7 +32,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
-from portalis.build import BuildOptions, WasmArtifact, build
+from portalis.build import BuildOptions, WasmArtifact
 from portalis.cache import Cache
 from portalis.errors import PortalisWarning, ToolchainError, UserError
 from portalis.ingest import ingest
@@ -213,8 +213,10 @@ def attach(module: ModuleType, mark: Mark, finder: PortalisFinder) -> None:
         )
     else:
         try:
+            from portalis.library.crate import artifact_for  # library mode is the rarer case
+
             options = BuildOptions(opt_level=settings.opt_level, wasm_opt=settings.wasm_opt)
-            artifact = build(unit, toolchain=toolchain, cache=cache, options=options)
+            artifact = artifact_for(unit, config, toolchain=toolchain, cache=cache, options=options)
             info = install(
                 module,
                 artifact,

@@ -171,3 +171,147 @@ def best_pair(xs: list[int]) -> int:
     if best is None:
         return -1
     return best[0] * 100 + n
+
+
+# -- nested functions (lambda-lifted; captures passed at each call) ---------------------
+def subsets(items: list[int]) -> list[list[int]]:
+    result: list[list[int]] = []
+
+    def walk(start: int, current: list[int]) -> None:
+        result.append(current.copy())
+        for i in range(start, len(items)):
+            current.append(items[i])
+            walk(i + 1, current)
+            current.pop()
+
+    walk(0, [])
+    return result
+
+
+def n_queens(n: int) -> int:
+    cols: set[int] = set()
+    diag1: set[int] = set()
+    diag2: set[int] = set()
+
+    def place(row: int) -> int:
+        if row == n:
+            return 1
+        count = 0
+        for col in range(n):
+            if col in cols or row - col in diag1 or row + col in diag2:
+                continue
+            cols.add(col)
+            diag1.add(row - col)
+            diag2.add(row + col)
+            count += place(row + 1)
+            cols.remove(col)
+            diag1.remove(row - col)
+            diag2.remove(row + col)
+        return count
+
+    return place(0)
+
+
+def components(n: int, edges: list[tuple[int, int]]) -> int:
+    parent = list(range(n))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: int, b: int) -> bool:
+        ra, rb = find(a), find(b)
+        if ra == rb:
+            return False
+        parent[ra] = rb
+        return True
+
+    return n - sum(1 for a, b in edges if union(a, b))
+
+
+def rebound_capture(n: int) -> int:
+    k = 1
+
+    def add(x: int, scale: int = 2) -> int:
+        return x * scale + k
+
+    first = add(n)
+    k = 100
+    return first + add(n, scale=3) + add(k)
+
+
+def word_in_grid(rows: list[str], word: str) -> bool:
+    used: set[tuple[int, int]] = set()
+    height = len(rows)
+
+    def dfs(r: int, c: int, k: int) -> bool:
+        if k == len(word):
+            return True
+        if r < 0 or c < 0 or r >= height or c >= len(rows[r]) or (r, c) in used:
+            return False
+        if rows[r][c] != word[k]:
+            return False
+        used.add((r, c))
+        found = dfs(r + 1, c, k + 1) or dfs(r - 1, c, k + 1) or dfs(r, c + 1, k + 1)
+        found = found or dfs(r, c - 1, k + 1)
+        used.discard((r, c))
+        return found
+
+    return any(dfs(r, c, 0) for r in range(height) for c in range(len(rows[r])))
+
+
+def nested_raises(xs: list[int], i: int) -> int:
+    def at(j: int) -> int:
+        if j == 3:
+            raise ValueError(f"bad index {j}")
+        return xs[j] // xs[0]
+
+    print("looking up", i)
+    return at(i) + at(0)
+
+
+def deep(n: int) -> int:
+    def down(k: int) -> int:
+        return 0 if k == 0 else 1 + down(k - 1)
+
+    return down(n)
+
+
+# -- sum/sorted/min/max of floats and tuples ---------------------------------------------
+def fsum_list(xs: list[float]) -> float:
+    return sum(xs)
+
+
+def fmean(xs: list[float]) -> float:
+    return sum(xs) / len(xs)
+
+
+def fsum_gen(xs: list[float], k: float) -> float:
+    return sum(x * k for x in xs)
+
+
+def fsorted(xs: list[float], rev: bool) -> list[float]:
+    return sorted(xs, reverse=rev)
+
+
+def fsort_inplace(xs: list[float]) -> float:
+    xs.sort()
+    return xs[0] if xs else -1.0
+
+
+def fextremes(xs: list[float]) -> tuple[float, float]:
+    return min(xs), max(xs)
+
+
+def tuple_sorting(pairs: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    out = sorted(pairs)
+    out.sort(reverse=True)
+    return sorted(pairs, reverse=True) + out
+
+
+def tuple_extremes(pairs: list[tuple[int, int]]) -> tuple[int, int]:
+    lo = min(pairs)
+    hi = max(pairs)
+    return lo[0] + hi[0], lo[1] * hi[1]

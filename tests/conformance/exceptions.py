@@ -383,3 +383,95 @@ def classify(balance: int, amount: int, closed: bool) -> str:
         if isinstance(e, LookupError):
             kinds += "lookup "
         return kinds + str(isinstance(e, Exception))
+
+
+# -- control flow through every block ------------------------------------------------
+def flow_mix(n: int) -> str:
+    out = ""
+    i = 0
+    while i < n:
+        i += 1
+        try:
+            if i % 4 == 0:
+                raise KeyError(i)
+            if i % 5 == 0:
+                break
+        except KeyError as e:
+            out += f"K{e}"
+            if i > 6:
+                return out + "!"
+            continue
+        else:
+            if i == 3:
+                continue
+            out += str(i)
+        finally:
+            out += "."
+    return out
+
+
+def finally_in_finally(n: int) -> int:
+    try:
+        try:
+            return n
+        finally:
+            if n == 1:
+                return 10
+    finally:
+        if n == 2:
+            return 20
+
+
+def double_fault(n: int) -> int:
+    # The finally's exception: context = the handler's, whose context = the original.
+    try:
+        return 10 // n
+    except ZeroDivisionError:
+        raise StatsError("handler")
+    finally:
+        if n == 0:
+            raise BankError("finally")
+
+
+def try_in_finally(n: int) -> str:
+    out = ""
+    try:
+        out += "a"
+        if n == 0:
+            raise ValueError("a")
+    finally:
+        try:
+            out += "b"
+            if n <= 1:
+                raise KeyError("b")
+        except KeyError:
+            out += "c"
+    return out
+
+
+def recursive_guard(n: int) -> int:
+    try:
+        if n < 0:
+            raise StatsError(f"negative: {n}")
+        if n == 0:
+            return 1
+        return n * recursive_guard(n - 1)
+    except StatsError:
+        if n < -3:
+            raise
+        return 0
+
+
+def int_key_error(k: int, flag: bool) -> None:
+    if k > 10:
+        raise KeyError(flag)
+    raise KeyError(k)
+
+
+def checked_sqrt(x: int) -> int:
+    assert x >= 0, f"x must be non-negative, got {x}"
+    r = 0
+    while (r + 1) * (r + 1) <= x:
+        r += 1
+    assert r * r <= x, "never"
+    return r

@@ -9,6 +9,7 @@ import heapq
 import math
 from bisect import bisect_left, insort
 from collections import Counter, defaultdict, deque
+from functools import reduce
 
 
 def heap_push_all(heap: list[int], items: list[int]) -> list[int]:
@@ -418,3 +419,43 @@ def dd_iterate_and_read(n: int) -> int:
     for k in d:
         total += d[k + 1]
     return total
+
+
+# -- generator expressions unpacked into names ------------------------------------------
+
+
+def parse_date(text: str) -> tuple[int, int, int]:
+    y, m, d = (int(p) for p in text.split("-"))
+    return y, m, d
+
+
+def unpack_one(xs: list[int]) -> int:
+    (a,) = (x * 2 for x in xs if x)
+    return a
+
+
+def multinomial(counts: list[int]) -> int:
+    return math.factorial(sum(counts)) // math.prod(math.factorial(c) for c in counts)
+
+
+def product_of(xs: list[int], flags: list[bool]) -> tuple[int, int]:
+    return math.prod(xs), math.prod(flags)
+
+
+# -- functools.reduce --------------------------------------------------------------------
+
+
+def lcm2(a: int, b: int) -> int:
+    return abs(a * b) // math.gcd(a, b) if a and b else 0
+
+
+def lcm_many(numbers: list[int]) -> int:
+    return reduce(lcm2, numbers, 1)
+
+
+def fold_text(words: list[str]) -> str:
+    return reduce(lambda acc, w: acc + w[:1], words)
+
+
+def fold_div(xs: list[int], start: int) -> int:
+    return reduce(lambda a, b: a // b, xs, start)

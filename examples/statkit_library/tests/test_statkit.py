@@ -17,8 +17,13 @@ from statkit import _util, core, dynamic, histogram, intervals
 @pytest.mark.skipif(os.environ.get("STATKIT_EXPECT_WASM") != "1", reason="plain install")
 def test_translated_functions_run_in_wasm() -> None:
     assert set(_util.__portalis__.translated) == {"square", "clamp", "digit_count"}
-    assert set(core.__portalis__.translated) == {"mean", "sum_of_squares"}
-    assert set(histogram.__portalis__.translated) == {"bucket_index", "bucket_counts"}
+    # library mode: these two call helpers imported from other modules, inside WASM
+    assert set(core.__portalis__.translated) == {"mean", "variance", "sum_of_squares"}
+    assert set(histogram.__portalis__.translated) == {
+        "bucket_index",
+        "bucket_counts",
+        "label_width",
+    }
     assert core.__portalis__.mode == "wasm"
     assert dynamic.__portalis__.translated == []
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -209,14 +210,30 @@ def module_constants(
     return constants
 
 
-def analyse(unit: SourceUnit, *, optimize: int | None = None) -> ModuleSpec:
+def analyse(
+    unit: SourceUnit,
+    *,
+    optimize: int | None = None,
+    externals: Mapping[str, FunctionSpec] | None = None,
+) -> ModuleSpec:
+    """Analyse one module. `externals` (library mode only): names this module imports from
+    another module of its package, mapped to their translated `FunctionSpec`s, so calls to
+    them are checked like calls to the module's own functions. The caller guarantees that
+    they (and everything they call) neither mutate lists, print, read module constants, nor
+    live in a module with its own exception classes (see `portalis.library.crate`).
+    """
     counts = module_bindings(unit.tree)
     with type_aliases(module_type_aliases(unit.tree, counts)):
-        return _analyse(unit, counts, optimize=optimize)
+        spec = _analyse(unit, counts, optimize=optimize, externals=externals or {})
+    return spec
 
 
 def _analyse(
-    unit: SourceUnit, counts: dict[str, int], *, optimize: int | None = None
+    unit: SourceUnit,
+    counts: dict[str, int],
+    *,
+    optimize: int | None = None,
+    externals: Mapping[str, FunctionSpec] | None = None,
 ) -> ModuleSpec:
     tree = unit.tree
     path = str(unit.path)
@@ -263,6 +280,14 @@ def _analyse(
     for name, spec in functions.items():
         if spec.skip is not None:
             ctx.skipped_reasons[name] = spec.skip.short()
+    used_externals: dict[str, FunctionSpec] = {}
+    for name, ext in (externals or {}).items():
+        # Bound once by the import, or (a call through module attributes) never: a
+        # name the library layer made up for the call.
+        if counts.get(name, 0) <= 1 and name not in functions and ext.return_type is not None:
+            ctx.function_params[name] = ext.params
+            ctx.function_returns[name] = ext.return_type
+            used_externals[name] = ext
 
     pending = [n for n, s in functions.items() if s.skip is None]
 
@@ -332,7 +357,13 @@ def _analyse(
                     break
 
     return ModuleSpec(
-        unit, functions, constants, other_skipped, ctx.optimize, exc_classes=ctx.exc_classes
+        unit,
+        functions,
+        constants,
+        other_skipped,
+        ctx.optimize,
+        exc_classes=ctx.exc_classes,
+        externals=used_externals,
     )
 
 

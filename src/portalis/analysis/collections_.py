@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable
+from typing import Any
 
 from .model import Unsupported
 from .types import BOOL, FLOAT, INT, NONE, STR, PyType, is_list, is_tuple, list_of
@@ -43,6 +44,7 @@ class CollectionsTyper:
     stdlib_calls: dict[int, str]
     expr_types: dict[int, PyType]
     infer_deque_call: Callable[[ast.Call], PyType]
+    infer_reduce: Callable[[ast.Call], PyType]
     infer_counter_call: Callable[[ast.Call], PyType]
     infer_defaultdict_call: Callable[[ast.Call], PyType]
 
@@ -55,6 +57,10 @@ class CollectionsTyper:
             result = self.infer_counter_call(node)  # CounterTyper, below
         elif target == "collections.defaultdict":
             result = self.infer_defaultdict_call(node)
+        elif target == "functools.reduce":
+            result = self.infer_reduce(node)  # ReduceTyper, below
+        elif target == "math.prod":
+            result = self._math_prod(node)
         elif module == "heapq" and name in HEAPQ:
             result = self._heapq(node, name)
         elif module == "bisect" and name in BISECT:
@@ -63,6 +69,20 @@ class CollectionsTyper:
             raise Unsupported(node, f"{target}() is not supported yet")
         self.stdlib_calls[id(node)] = target
         return result
+
+    genexp_ok: set[int]
+
+    def _math_prod(self, node: ast.Call) -> PyType:
+        """`math.prod(ints)`: an exact product (i64, overflow re-runs in CPython)."""
+        if node.keywords or len(node.args) != 1:
+            raise Unsupported(node, "math.prod() with start= is not supported yet")
+        arg = node.args[0]
+        if isinstance(arg, ast.GeneratorExp):
+            self.genexp_ok.add(id(arg))
+        t = self.infer(arg)
+        if not (is_list(t) and t.args[0] in (INT, BOOL)):
+            raise Unsupported(arg, f"math.prod() of a {t}: only ints are translated")
+        return INT
 
     # -- heapq -------------------------------------------------------------------
     def _heap_list(self, node: ast.Call, arg: ast.expr, name: str) -> PyType:
@@ -426,3 +446,84 @@ class CounterTyper:
         value = INT if is_counter(container) else container.args[1]
         if unify(value, t) != value:
             raise Unsupported(target, f"storing a {t} into a {container}")
+
+
+# -- functools.reduce ----------------------------------------------------------------
+
+
+class ReduceTyper:
+    """`reduce(f, iterable[, initial])` with `f` a module function or a
+    two-parameter lambda, over a list, str or deque; the accumulator keeps
+    one type (CPython would carry whatever `f` returns)."""
+
+    infer: Callable[[ast.expr], PyType]
+    calls: dict[str, int]
+    function_returns: dict[str, PyType | None]
+    function_params: dict[str, list[Any]]
+    skipped_functions: dict[str, str]
+    assigned_names: set[str]
+    comp_scopes: list[dict[str, PyType]]
+    expr_types: dict[int, PyType]
+
+    def infer_reduce(self, node: ast.Call) -> PyType:
+        from .model import Pending
+
+        if node.keywords or not 2 <= len(node.args) <= 3:
+            raise Unsupported(node, "reduce(function, iterable[, initial]) only")
+        func, seq = node.args[0], node.args[1]
+        item = iterable_items(self.infer(seq))
+        if item is None:
+            raise Unsupported(seq, "reduce() over this iterable is not supported yet")
+        acc = self.infer(node.args[2]) if len(node.args) == 3 else item
+        if isinstance(func, ast.Lambda):
+            a = func.args
+            if len(a.args) != 2 or a.posonlyargs or a.kwonlyargs or a.vararg or a.kwarg:
+                raise Unsupported(func, "reduce() lambdas must take exactly two parameters")
+            if a.defaults:
+                raise Unsupported(func, "lambda defaults are not supported")
+            self.comp_scopes.append({a.args[0].arg: acc, a.args[1].arg: item})
+            try:
+                result = self.infer(func.body)
+            finally:
+                self.comp_scopes.pop()
+            self.expr_types[id(func)] = result
+        elif (
+            isinstance(func, ast.Name)
+            and func.id not in self.assigned_names
+            and func.id in self.function_params
+        ):
+            name = func.id
+            self.calls.setdefault(name, node.lineno)
+            if name in self.skipped_functions:
+                raise Unsupported(
+                    func,
+                    f"reduces with `{name}`, which is not translated "
+                    f"({self.skipped_functions[name]})",
+                )
+            params = self.function_params[name]
+            if (
+                len(params) < 2
+                or any(p.kind == "keyword_only" for p in params[:2])
+                or any(not p.has_default for p in params[2:])
+            ):
+                raise Unsupported(func, f"`{name}` cannot be called with two arguments")
+            if (params[0].type, params[1].type) != (acc, item):
+                raise Unsupported(
+                    func,
+                    f"`{name}` takes ({params[0].type}, {params[1].type}); "
+                    f"reduce() passes ({acc}, {item})",
+                )
+            ret = self.function_returns.get(name)
+            if ret is None:
+                raise Pending(name)
+            result = ret
+            self.expr_types[id(func)] = ret
+        else:
+            raise Unsupported(
+                func, "reduce() with a function other than a lambda or module function"
+            )
+        if result != acc:
+            raise Unsupported(
+                node, f"reduce() accumulator starts as {acc} but the function returns {result}"
+            )
+        return acc

@@ -267,8 +267,11 @@ class ContainerTyper:
                     self.infer_key(k.value, elem, forbid=receiver)
                 elif self.infer(k.value) != BOOL:
                     raise Unsupported(k.value, "reverse= must be a bool")
-            if not any(k.arg == "key" for k in node.keywords) and elem == FLOAT:
-                raise Unsupported(node, "sorting floats needs NaN-aware comparisons; not yet")
+            if not any(k.arg == "key" for k in node.keywords) and elem != FLOAT:
+                from .iteration import orderable
+
+                if not orderable(elem):
+                    raise Unsupported(node, f"sorting {elem} items is not supported yet")
             return NONE
         if node.keywords:
             raise Unsupported(node, f"keyword arguments to list.{name}() are not supported")

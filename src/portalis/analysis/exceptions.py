@@ -70,7 +70,7 @@ class ExcClass:
 
 @dataclass
 class RaiseSpec:
-    kind: str  # "builtin" | "user" | "user_args" | "reraise"
+    kind: str  # "builtin" | "key" (KeyError of an int/bool) | "user" | "user_args" | "reraise"
     name: str = ""
     code: int = 0
     msg: str | None = None  # literal message
@@ -492,6 +492,24 @@ class ExceptionChecks:
         if t == STR:
             spec.shown_kind, spec.shown = "expr", shown
 
+    def stmt_Assert(self, stmt: ast.Assert, state: Any) -> Any:
+        """`assert test, message` with a computed str message (evaluated only on failure)."""
+        check: Any = self
+        msg = stmt.msg
+        if (
+            check.optimize
+            or msg is None
+            or (isinstance(msg, ast.Constant) and isinstance(msg.value, str))
+        ):
+            return super().stmt_Assert(stmt, state)  # type: ignore[misc]
+        check.mark_test(stmt.test)
+        check.require_truthy(stmt.test, check.check_expr(stmt.test, state))
+        t = check.check_expr(msg, state)
+        if t != STR:
+            raise Unsupported(msg, f"assert message of type {t}: only str messages are supported")
+        self.exc_info[id(stmt)] = "assert"
+        return state
+
     def stmt_Raise(self, stmt: ast.Raise, state: Any) -> Any:
         check: Any = self
         handled = [n for kind, n in self.exc_scopes if kind == "handler"]
@@ -566,7 +584,9 @@ class ExceptionChecks:
                 spec.msg = a.value
             else:
                 t = check.check_expr(a, state)
-                if t != STR:
+                if name == "KeyError" and t in (INT, BOOL):
+                    spec.kind = "key"  # the key object travels encoded (rt/dict.rs)
+                elif t != STR:
                     raise Unsupported(
                         a, f"exception argument of type {t}: only str messages are supported"
                     )

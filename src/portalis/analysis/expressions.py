@@ -13,10 +13,18 @@ import operator
 from collections.abc import Callable
 from typing import Any
 
-from .collections_ import CollectionsTyper, CounterTyper, DequeTyper, dict_view, is_deque
+from .collections_ import (
+    CollectionsTyper,
+    CounterTyper,
+    DequeTyper,
+    ReduceTyper,
+    dict_view,
+    is_deque,
+)
 from .containers import PRINTABLE, ContainerTyper, unify
 from .dicts import DictTyper, is_dict
-from .iteration import IterationTyper
+from .generators import GeneratorTyper
+from .iteration import IterationTyper, orderable
 from .model import Pending, Unsupported
 from .sets import SetTyper, is_set, set_of
 from .stdlib import MATH_CONSTANTS, math_call
@@ -144,6 +152,8 @@ class ExpressionTyper(
     CollectionsTyper,
     DequeTyper,
     CounterTyper,
+    GeneratorTyper,
+    ReduceTyper,
 ):
     """Mixin: `infer(node)` records and returns the PyType of an expression."""
 
@@ -412,6 +422,9 @@ class ExpressionTyper(
         if not isinstance(node.func, ast.Name):
             raise Unsupported(node, f"call of `{_snippet(node.func)}` is not supported yet")
         name = node.func.id
+        nested = self.nested_call(name)
+        if nested is not None:
+            return self._infer_call_with(node, name, nested.params, nested.returns)
         if name in self.assigned_names:
             raise Unsupported(node, f"`{name}` is a local variable, not a function")
         if name in self.function_returns or name in self.skipped_functions:
@@ -439,7 +452,7 @@ class ExpressionTyper(
         return None
 
     def _infer_stdlib(self, node: ast.Call, target: str) -> PyType:
-        if not target.startswith("math."):
+        if not target.startswith("math.") or target == "math.prod":
             return self.infer_collections_call(node, target)  # analysis/collections_.py
         if node.keywords or any(isinstance(a, ast.Starred) for a in node.args):
             raise Unsupported(node, f"{target}() with keyword or * arguments")
@@ -463,6 +476,15 @@ class ExpressionTyper(
     imports: dict[str, str]
     stdlib_calls: dict[int, str]
 
+    def nested_call(self, name: str) -> Any:
+        """The NestedDef a call of `name` runs (analysis/nested.py), or None."""
+        nested = getattr(self, "nested_defs", None)
+        if not nested or name not in nested or self.comp_lookup(name) is not None:
+            return None
+        if getattr(self, "is_nested", False) and name in self.assigned_names:
+            return None  # shadowed by the nested function's own local
+        return nested[name]
+
     def _infer_module_call(self, node: ast.Call, name: str) -> PyType:
         self.calls.setdefault(name, node.lineno)
         if name in self.skipped_functions:
@@ -470,7 +492,12 @@ class ExpressionTyper(
                 node,
                 f"calls `{name}`, which is not translated ({self.skipped_functions[name]})",
             )
-        params = self.function_params[name]
+        ret = self._infer_call_with(node, name, self.function_params[name], None)
+        return ret
+
+    def _infer_call_with(
+        self, node: ast.Call, name: str, params: list[Any], returns: PyType | None
+    ) -> PyType:
         bound = bind_call(node, params)
         for param, arg in zip(params, bound):
             if arg is None:
@@ -482,6 +509,8 @@ class ExpressionTyper(
                     f"argument `{param.name}` of `{name}` is {t} here but annotated {param.type}",
                     "CPython would pass the value unconverted; make the types match",
                 )
+        if returns is not None:
+            return returns
         ret = self.function_returns[name]
         if ret is None:
             raise Pending(name)
@@ -548,7 +577,7 @@ class ExpressionTyper(
             if node.keywords:
                 self.infer_key(node.keywords[0].value, t.args[0])
                 return t.args[0]
-            if t.args[0] in (INT, STR, BOOL):
+            if orderable(t.args[0]) or t.args[0] == FLOAT:  # floats: NaN bails (rt/list.rs)
                 return t.args[0]
             raise Unsupported(node, f"{name}() over a {t} is not supported yet")
         if node.keywords:
@@ -695,9 +724,12 @@ class ExpressionTyper(
         elif name == "sum":
             if is_list(t) and t.args[0] in (INT, BOOL):
                 return INT
+            if is_list(t) and t.args[0] == FLOAT:
+                # An empty list sums to the int 0: the runtime bails there (rt/list.rs).
+                return FLOAT
         elif name == "sorted":
-            if is_list(t) and t.args[0] in (INT, STR, BOOL):
-                return t
+            if is_list(t) and (orderable(t.args[0]) or t.args[0] == FLOAT):
+                return t  # floats: NaN bails (rt/list.rs)
             if t == STR:
                 return PyType("list", (STR,))
         elif name == "list":

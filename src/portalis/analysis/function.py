@@ -11,6 +11,7 @@ from .containers import has_unknown, unify
 from .exceptions import ExceptionChecks
 from .expressions import fold_constant, scalar_type_of
 from .model import NO_DEFAULT, FunctionSpec, Param, Unsupported
+from .nested import NestedDef, nested_defs, scoped_walk
 from .statements import StatementChecker
 from .types import NONE, PyType, type_from_annotation
 
@@ -19,11 +20,12 @@ def assigned_names(fn: ast.FunctionDef) -> set[str]:
     """Every name CPython treats as local in `fn` (parameters included)."""
     names = {a.arg for a in [*fn.args.posonlyargs, *fn.args.args, *fn.args.kwonlyargs]}
     # Comprehension targets belong to the comprehension's own scope.
-    nodes = walk(fn)
+    # Nested functions and lambdas have scopes of their own (analysis/nested.py).
+    body = scoped_walk(fn)
     comp_targets = {
-        id(n) for node in nodes if isinstance(node, ast.comprehension) for n in walk(node.target)
+        id(n) for node in body if isinstance(node, ast.comprehension) for n in walk(node.target)
     }
-    for node in nodes:
+    for node in body:
         if node is fn or id(node) in comp_targets:
             continue
         if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
@@ -35,7 +37,7 @@ def assigned_names(fn: ast.FunctionDef) -> set[str]:
                 names.add((alias.asname or alias.name).split(".")[0])
         elif isinstance(node, ast.ExceptHandler) and node.name:
             names.add(node.name)
-    for node in nodes:
+    for node in body:
         if isinstance(node, (ast.Global, ast.Nonlocal)):
             names.difference_update(node.names)
     return names
@@ -90,10 +92,21 @@ def signature(fn: ast.FunctionDef, consts: dict[str, Any]) -> list[Param]:
 
 
 class FunctionChecker(ExceptionChecks, StatementChecker):
-    def __init__(self, fn: ast.FunctionDef, params: list[Param], ctx: Any) -> None:
+    def __init__(
+        self,
+        fn: ast.FunctionDef,
+        params: list[Param],
+        ctx: Any,
+        enclosing: dict[str, NestedDef] | None = None,
+    ) -> None:
         self.fn = fn
         self.params = params
-        self.assigned_names = assigned_names(fn)
+        self.ctx = ctx
+        # A nested function's captures are parameters (analysis/nested.py).
+        self.assigned_names = assigned_names(fn) | {p.name for p in params}
+        self.is_nested = enclosing is not None
+        self.nested_defs: dict[str, NestedDef] = dict(enclosing or {})
+        self.nested_specs: dict[str, FunctionSpec] = {}
         self.constants = {k: v for k, v in ctx.constants.items() if k not in self.assigned_names}
         self.constant_types = {
             k: t for k, t in ctx.constant_types.items() if k not in self.assigned_names
@@ -137,6 +150,12 @@ class FunctionChecker(ExceptionChecks, StatementChecker):
 
     def run(self, spec: FunctionSpec) -> None:
         """Infer local types to a fixpoint, then check the body for real."""
+        defs = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
+        if not self.is_nested and any(isinstance(n, defs) for n in scoped_walk(self.fn)):
+            self.nested_defs = nested_defs(
+                self.fn, self.assigned_names, lambda st: signature(st, self.constants)
+            )
+        self.nested_specs = {}
         for _ in range(8):
             before = dict(self.local_types)
             saved_types = self.local_types
@@ -205,6 +224,45 @@ class FunctionChecker(ExceptionChecks, StatementChecker):
         spec.const_sets = self.const_sets
         spec.prints = self.prints
         spec.exc_info = self.exc_info
+        spec.nested = dict(self.nested_specs)
+        for inner in self.nested_specs.values():
+            # What the outer function runs includes its nested functions' bodies.
+            spec.calls = {**inner.calls, **spec.calls}
+            spec.expr_types.update(inner.expr_types)
+            spec.inplace_lists |= inner.inplace_lists
+            spec.constants_used |= inner.constants_used
+            spec.prints = spec.prints or inner.prints
+            spec.exc_info.update(inner.exc_info)
+
+    def stmt_FunctionDef(self, stmt: ast.FunctionDef, state: Any) -> Any:
+        """A nested def: checked as its own function, its captures as first parameters."""
+        nd = self.nested_defs.get(stmt.name)
+        if nd is None or nd.node is not stmt:
+            raise Unsupported(stmt, "nested functions are not supported here")
+        if self.collecting:
+            return state
+        if state is not None:
+            unbound = [c for c in nd.captures if c not in state]
+            if unbound:
+                raise Unsupported(
+                    stmt,
+                    f"`{stmt.name}` reads `{unbound[0]}`, which may be unassigned at its def",
+                    "assign the variables a nested function reads before its def",
+                )
+        capture_params = []
+        for c in nd.captures:
+            t = self.local_types.get(c)
+            if t is None:
+                raise Unsupported(stmt, f"cannot infer the type of `{c}`, read by `{stmt.name}`")
+            capture_params.append(Param(c, t, "positional_only"))
+        params = capture_params + nd.params
+        inner = FunctionSpec(stmt.name, stmt.lineno, stmt.col_offset, stmt, params)
+        inner.captures = list(nd.captures)
+        self.function_returns = {**self.function_returns}
+        checker = FunctionChecker(stmt, params, self.ctx, enclosing=self.nested_defs)
+        checker.run(inner)
+        self.nested_specs[stmt.name] = inner
+        return None if state is None else state | {stmt.name}
 
     def _collect(self, body: list[ast.stmt]) -> None:
         """Type assignments in textual order; unknown reads are retried next round."""

@@ -248,8 +248,12 @@ def homogeneous(t: PyType) -> PyType | None:
     return None
 
 
-def _orderable(t: PyType) -> bool:
-    return t in (INT, STR, BOOL) or (is_tuple(t) and all(_orderable(a) for a in t.args))
+def orderable(t: PyType) -> bool:
+    """Types whose Rust `Ord` is CPython's `<` (no floats: NaN, -0.0)."""
+    return t in (INT, STR, BOOL) or (is_tuple(t) and all(orderable(a) for a in t.args))
+
+
+_orderable = orderable
 
 
 __all__ = ["UNKNOWN", "IterationTyper"]

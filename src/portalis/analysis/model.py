@@ -78,6 +78,9 @@ class FunctionSpec:
     prints: bool = False  # this function itself calls print()
     # raise/except/`e` nodes -> their analysis (analysis/exceptions.py)
     exc_info: dict[int, Any] = field(default_factory=dict)
+    # Nested defs (analysis/nested.py): name -> spec whose first params are its captures.
+    nested: dict[str, FunctionSpec] = field(default_factory=dict)
+    captures: list[str] = field(default_factory=list)  # for a nested function
     skip: Diagnostic | None = None
 
     @property
@@ -96,6 +99,9 @@ class ModuleSpec:
     optimize: int = 0
     # The module's own exception classes (analysis/exceptions.py), in code order.
     exc_classes: dict[str, Any] = field(default_factory=dict)
+    # Library mode: functions imported from other modules of the package that
+    # this module's functions may call inside WASM (local name -> their spec).
+    externals: dict[str, FunctionSpec] = field(default_factory=dict)
 
     @property
     def translated(self) -> list[str]:

@@ -152,6 +152,12 @@ class StatementChecker(ExpressionTyper):
         return state
 
     def stmt_Assign(self, stmt: ast.Assign, state: State) -> State:
+        if (
+            len(stmt.targets) == 1
+            and isinstance(stmt.targets[0], ast.Tuple)
+            and isinstance(stmt.value, ast.GeneratorExp)
+        ):
+            return self.unpack_genexp(stmt, state)  # type: ignore[no-any-return]
         if len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Tuple):
             target = stmt.targets[0]
             if not isinstance(stmt.value, ast.Tuple):

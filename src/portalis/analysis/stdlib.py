@@ -14,7 +14,7 @@ from collections.abc import Callable
 from .model import Unsupported
 from .types import BOOL, FLOAT, INT, PyType
 
-SUPPORTED_MODULES = {"math", "heapq", "bisect", "collections"}
+SUPPORTED_MODULES = {"math", "heapq", "bisect", "collections", "functools", "itertools"}
 
 MATH_CONSTANTS: dict[str, float] = {}
 try:

@@ -24,9 +24,16 @@ def run_report(args: argparse.Namespace) -> int:
             raise UserError(f"{args.conformance}: cannot read conformance report: {exc}") from None
         if not isinstance(conformance, dict) or conformance.get("version") != 1:
             raise UserError(f"{args.conformance}: not a version-1 portalis conformance report")
+    library = args.library or _project_uses_library(target)
     try:
         bar = (lambda n: Progress(n)) if sys.stderr.isatty() else None
-        part = partition(target, translate=not args.no_translate, jobs=args.jobs, progress=bar)
+        part = partition(
+            target,
+            translate=not args.no_translate,
+            jobs=args.jobs,
+            progress=bar,
+            library=library,
+        )
     except ValueError as exc:
         raise UserError(str(exc)) from None
     if not part.modules:
@@ -44,3 +51,14 @@ def run_report(args: argparse.Namespace) -> int:
         Path(args.html).write_text(render_html(data, title), encoding="utf-8")
         print(f"wrote {args.html}", file=sys.stderr)
     return 0
+
+
+def _project_uses_library(target: Path) -> bool:
+    """A project directory whose `[tool.portalis]` says `library = true`: report as it builds."""
+    pyproject = target / "pyproject.toml"
+    if not pyproject.is_file():
+        return False
+    from ..config import load_config
+
+    config = load_config(pyproject)
+    return bool(config is not None and config.library)

@@ -40,6 +40,7 @@ __all__ = [
     "ModuleFacts",
     "PackageGraph",
     "SourceModule",
+    "attribute_alias",
     "code_lines",
     "discover_tree",
     "module_facts",
@@ -367,6 +368,12 @@ def module_facts(
         local, found = _scan_function(st)
         facts.calls[st.name] = [CallSite(t, line) for t, line in found if t[0] not in local]
     return facts
+
+
+def attribute_alias(target: tuple[str, ...]) -> str:
+    """The name library mode links a call through module attributes under:
+    `_util.clamp(x)` -> `_util__clamp`."""
+    return "__".join(target)
 
 
 # -- the package graph ----------------------------------------------------------------------

@@ -34,7 +34,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from .graph import ModuleFacts, PackageGraph, SourceModule, discover_tree, module_facts
+from .graph import (
+    ModuleFacts,
+    PackageGraph,
+    SourceModule,
+    attribute_alias,
+    discover_tree,
+    module_facts,
+)
 
 __all__ = [
     "FunctionStatus",
@@ -51,7 +58,7 @@ TRANSLATED = "translated"
 INTERNAL = "internal"
 PYTHON = "python"
 BOUNDARY_PREFIX = "runs in WASM only when called from translated code"
-CROSS_MODULE = "calls between modules do not run in WASM yet"
+CROSS_MODULE = "calls between modules run inside WASM only in library mode"
 
 
 @dataclass(frozen=True)
@@ -72,6 +79,9 @@ class ModuleScan:
     status: dict[str, str] = field(default_factory=dict)  # name -> translated/internal/python
     notes: dict[str, Note] = field(default_factory=dict)  # python (and internal) names -> why
     error: str | None = None  # the module could not be read or parsed
+    # Library mode only: imported names linked inside WASM, and refused ones with why.
+    linked: set[str] | None = None
+    refused: dict[str, str] = field(default_factory=dict)
 
 
 # -- per module (runs in workers) -----------------------------------------------------------
@@ -108,8 +118,7 @@ def scan_module(module: SourceModule, known: frozenset[str], translate: bool = T
     except Exception as exc:  # an analysis bug must not take the whole report down
         scan.error = f"analysis failed: {type(exc).__name__}: {exc}"
         return scan
-    exported: set[str] | None = None
-    boundary: dict[str, str] = {}
+    crate = None
     if translate:
         from ..translate import translate as to_rust
 
@@ -118,6 +127,16 @@ def scan_module(module: SourceModule, known: frozenset[str], translate: bool = T
         except Exception as exc:
             scan.error = f"translation failed: {type(exc).__name__}: {exc}"
             return scan
+    _verdicts(scan, spec, crate)
+    return scan
+
+
+def _verdicts(scan: ModuleScan, spec: Any, crate: Any | None) -> None:
+    """Fill `scan.status`/`scan.notes` from a module's analysis (and translation, if given)."""
+    path = str(spec.unit.path)
+    exported: set[str] | None = None
+    boundary: dict[str, str] = {}
+    if crate is not None:
         exported = set(crate.translated)
         boundary = {n: why for n, why in crate.skipped.items() if why.startswith(BOUNDARY_PREFIX)}
     for name, fn in spec.functions.items():
@@ -128,21 +147,36 @@ def scan_module(module: SourceModule, known: frozenset[str], translate: bool = T
             scan.status[name] = INTERNAL
             m = _LOCATION.search(boundary[name])
             text = boundary[name][: m.start()] if m else boundary[name]
-            scan.notes[name] = Note(text, str(unit.path), fn.lineno, fn.col)
+            scan.notes[name] = Note(text, path, fn.lineno, fn.col)
         elif exported is None or name in exported:
             scan.status[name] = TRANSLATED
         else:  # the translator dropped it without saying why: never claim it translated
             scan.status[name] = PYTHON
-            scan.notes[name] = Note("not exported by the translator", str(unit.path), fn.lineno, 0)
+            scan.notes[name] = Note("not exported by the translator", path, fn.lineno, 0)
     for name, diag in spec.other_skipped.items():
         scan.status.setdefault(name, PYTHON)
         scan.notes.setdefault(name, _note(diag))
-    for name, info in facts.defs.items():
+    for name, info in scan.facts.defs.items():
         if name not in scan.status:  # e.g. a class the analysis did not list
             scan.status[name] = PYTHON
             kind = "class" if info.kind == "class" else "definition"
-            scan.notes[name] = Note(f"{kind} not analysed", str(unit.path), info.lineno, 0)
-    return scan
+            scan.notes[name] = Note(f"{kind} not analysed", path, info.lineno, 0)
+
+
+def scan_library(modules: Sequence[SourceModule], *, translate: bool = True) -> list[ModuleScan]:
+    """Library mode: the package analysed as one crate (imported callees linked inside WASM)."""
+    from .crate import _translate_all, analyse_package
+
+    pspecs = analyse_package(modules)
+    crates = _translate_all(pspecs) if translate else {}
+    scans = []
+    for m in modules:
+        scan = ModuleScan(pspecs.facts[m.name])
+        scan.linked = set(pspecs.specs[m.name].externals)
+        scan.refused = {local: why for (mod, local), why in pspecs.refused.items() if mod == m.name}
+        _verdicts(scan, pspecs.specs[m.name], crates.get(m.name))
+        scans.append(scan)
+    return scans
 
 
 def _empty_facts(module: SourceModule) -> ModuleFacts:
@@ -295,6 +329,7 @@ class Partition:
     cycles: list[list[str]]
     seconds: float = 0.0
     graph: PackageGraph | None = field(default=None, repr=False)
+    library: bool = False  # statuses as library mode builds the package
 
     @property
     def lines(self) -> int:
@@ -333,13 +368,21 @@ def partition(
     translate: bool = True,
     jobs: int | None = None,
     progress: Callable[[int], Progress] | None = None,
+    library: bool = False,
 ) -> Partition:
-    """Scan a package (a directory, a project with `[tool.portalis]`, or given modules)."""
+    """Scan a package (a directory, a project with `[tool.portalis]`, or given modules).
+
+    `library=True`: as library mode builds it (one crate; imported callees linked).
+    """
     started = time.perf_counter()
     modules = discover_tree(Path(target)) if isinstance(target, (str, Path)) else list(target)
-    bar = progress(len(modules)) if progress is not None else None
-    scans = scan_modules(modules, translate=translate, jobs=jobs, progress=bar)
+    if library:
+        scans = scan_library(modules, translate=translate)
+    else:
+        bar = progress(len(modules)) if progress is not None else None
+        scans = scan_modules(modules, translate=translate, jobs=jobs, progress=bar)
     result = assemble(scans, _common_root(modules))
+    result.library = library
     result.seconds = time.perf_counter() - started
     return result
 
@@ -349,6 +392,15 @@ def assemble(scans: Sequence[ModuleScan], root: Path) -> Partition:
     graph = PackageGraph(s.facts for s in scans)
     by_name = {s.facts.module.name: s for s in scans}
     edges = graph.call_edges()
+    # (caller, callee) -> the local names it was called through (library mode links names)
+    via: dict[tuple[tuple[str, str], tuple[str, str]], set[str]] = {}
+    for mod, facts in graph.modules.items():
+        for fn, sites in facts.calls.items():
+            for site in sites:
+                hit = graph.resolve_call(mod, site.target)
+                if hit is not None:
+                    local = attribute_alias(site.target)
+                    via.setdefault(((mod, fn), hit), set()).add(local)
     cycles = graph.cycles()
     cycle_of = {m: c for c in cycles for m in c}
 
@@ -362,6 +414,11 @@ def assemble(scans: Sequence[ModuleScan], root: Path) -> Partition:
         line = info.lineno if info else 0
         return f"{_rel(str(facts.module.path), root)}:{line}"
 
+    def linked(caller: tuple[str, str], callee: tuple[str, str]) -> bool:
+        """Library mode: every call from `caller` to `callee` goes through a linked name."""
+        names = by_name[caller[0]].linked
+        return names is not None and via.get((caller, callee), {"."}) <= names
+
     def blocking_callee(key: tuple[str, str], note: Note) -> tuple[str, str] | None:
         """The package function whose call at the note's line is what keeps `key` in Python."""
         mentioned = set(re.findall(r"`([^`]+)`", note.message))
@@ -370,7 +427,7 @@ def assemble(scans: Sequence[ModuleScan], root: Path) -> Partition:
             for callee, line in edges.get(key, ())
             if callee != key
             and line == note.line
-            and (callee[0] != key[0] or status(callee) == PYTHON)
+            and (status(callee) == PYTHON or (callee[0] != key[0] and not linked(key, callee)))
         ]
         # The callee the message names (`calls `g``, ``core_mod.mean``), else the first.
         for callee in candidates:
@@ -379,6 +436,18 @@ def assemble(scans: Sequence[ModuleScan], root: Path) -> Partition:
         if note.message.startswith("calls `"):
             return None  # it names a callee that is not one of these
         return candidates[0] if candidates else None
+
+    def unlinked_reason(caller: tuple[str, str], callee: tuple[str, str]) -> str:
+        scan = by_name[caller[0]]
+        if scan.linked is None:
+            return CROSS_MODULE
+        for local in sorted(via.get((caller, callee), ())):
+            if local in scan.refused:
+                return scan.refused[local]
+        return (
+            "library mode links only names imported with "
+            f"`from {callee[0]} import {callee[1]}`, not calls through a module attribute"
+        )
 
     def chain(key: tuple[str, str]) -> list[Hop]:
         hops: list[Hop] = []
@@ -402,21 +471,20 @@ def assemble(scans: Sequence[ModuleScan], root: Path) -> Partition:
                         current[1],
                         here,
                         f"calls `{callee[1]}` at {here}, which is {callee_status} in "
-                        f"`{callee[0]}` ({def_location(callee)}), but {CROSS_MODULE}",
+                        f"`{callee[0]}` ({def_location(callee)}), but "
+                        + unlinked_reason(current, callee),
                     )
                 )
                 return hops
             hops.append(Hop(current[0], current[1], here, f"calls `{callee[1]}`"))
             if callee in seen:
-                cross = callee[0] != current[0]
-                hops.append(
-                    Hop(
-                        callee[0],
-                        callee[1],
-                        def_location(callee),
-                        "a call cycle" + (f" across modules; {CROSS_MODULE}" if cross else ""),
+                why = "a call cycle"
+                if callee[0] != current[0]:
+                    library = by_name[current[0]].linked is not None
+                    why += " across modules; " + (
+                        "recursion across modules stays Python" if library else CROSS_MODULE
                     )
-                )
+                hops.append(Hop(callee[0], callee[1], def_location(callee), why))
                 return hops
             seen.add(callee)
             current = callee

@@ -126,6 +126,7 @@ def report_data(part: Partition, conformance: Mapping[str, Any] | None = None) -
             "coverage": _ratio(translated_lines, code),
             "exercised": exercised_total if index else None,
             "conformance": bool(index),
+            "library": part.library,
             "seconds": round(part.seconds, 3),
         },
         "cycles": part.cycles,

@@ -340,6 +340,90 @@ impl PyList<i64> {
     }
 }
 
+impl PyList<f64> {
+    /// `sum(floats)` as the running CPython computes it (bltinmodule.c,
+    /// `builtin_sum_impl`). It starts from the int 0, so an empty list sums
+    /// to the int `0`, not `0.0`: that call bails (re-runs in CPython). The
+    /// first item is added to 0.0 (so `sum([-0.0])` is `0.0`); 3.11 then adds
+    /// left to right, 3.12 and later use Neumaier's compensated sum, adding
+    /// the compensation at the end only when it is non-zero and finite.
+    pub fn sum(&self) -> PyResult<f64> {
+        let items = self.0.borrow();
+        if items.is_empty() {
+            return Err(PyErr::bail(bail::UNSUPPORTED));
+        }
+        let compensated = pyver::PY_MAJOR > 3 || (pyver::PY_MAJOR == 3 && pyver::PY_MINOR >= 12);
+        let mut total = 0.0_f64;
+        let mut c = 0.0_f64;
+        for &x in items.iter() {
+            if !compensated {
+                total += x;
+                continue;
+            }
+            let t = total + x;
+            if total.abs() >= x.abs() {
+                c += (total - t) + x;
+            } else {
+                c += (x - t) + total;
+            }
+            total = t;
+        }
+        if compensated && c != 0.0 && c.is_finite() {
+            total += c;
+        }
+        Ok(total)
+    }
+
+    /// `list.sort()` of floats. Without NaN, `<` orders floats strictly
+    /// (only -0.0 and 0.0 tie), so every stable sort gives CPython's result;
+    /// where timsort would meet a NaN the call bails instead.
+    pub fn sort_f(&self, reverse: bool) -> PyResult<()> {
+        let mut items = self.0.borrow_mut();
+        if items.iter().any(|x| x.is_nan()) {
+            return Err(PyErr::bail(bail::UNSUPPORTED));
+        }
+        if reverse {
+            items.sort_by(|a, b| b.partial_cmp(a).unwrap());
+        } else {
+            items.sort_by(|a, b| a.partial_cmp(b).unwrap());
+        }
+        Ok(())
+    }
+
+    pub fn sorted_f(&self, reverse: bool) -> PyResult<PyList<f64>> {
+        let out = self.copy();
+        out.sort_f(reverse)?;
+        Ok(out)
+    }
+
+    /// `min(floats)` / `max(floats)`: the first extreme item (of -0.0 and
+    /// 0.0, whichever comes first), ValueError when empty; bails on NaN.
+    pub fn min_f(&self) -> PyResult<f64> {
+        self.extreme_f(pyver::MIN_EMPTY, |v, best| v < best)
+    }
+
+    pub fn max_f(&self) -> PyResult<f64> {
+        self.extreme_f(pyver::MAX_EMPTY, |v, best| v > best)
+    }
+
+    fn extreme_f(&self, empty: &str, better: fn(f64, f64) -> bool) -> PyResult<f64> {
+        let items = self.0.borrow();
+        let mut best = match items.first() {
+            Some(v) => *v,
+            None => return Err(PyErr::raise(exc::VALUE_ERROR, empty)),
+        };
+        for &v in items.iter() {
+            if v.is_nan() {
+                return Err(PyErr::bail(bail::UNSUPPORTED));
+            }
+            if better(v, best) {
+                best = v;
+            }
+        }
+        Ok(best)
+    }
+}
+
 impl PyList<bool> {
     pub fn sum(&self) -> PyResult<i64> {
         Ok(self.0.borrow().iter().filter(|b| **b).count() as i64)

@@ -62,7 +62,7 @@ def translate(spec: ModuleSpec) -> RustCrate:
                 continue
             tr = FunctionTranslator(
                 fn,
-                spec.functions,
+                {**spec.externals, **spec.functions},
                 const_names,
                 spec.optimize,
                 {n: c.type for n, c in spec.constants.items()},

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..analysis.types import BOOL, FLOAT, INT, NONE, STR, PyType
+from .containers import rust_string_literal
 
 
 class CollectionsTranslator:
@@ -23,6 +24,10 @@ class CollectionsTranslator:
 
     def collections_call(self, node: ast.Call, target: str) -> str:
         module, _, name = target.partition(".")
+        if target == "math.prod":
+            return self._math_prod(node)
+        if target == "functools.reduce":
+            return self._reduce(node)
         if target == "collections.deque":
             return self.deque_call(node)
         if target == "collections.Counter":
@@ -36,6 +41,21 @@ class CollectionsTranslator:
         if module == "bisect":
             return self._bisect_call(node, name)
         raise AssertionError(target)
+
+    comprehension: Callable[..., str]
+
+    def _math_prod(self, node: ast.Call) -> str:
+        arg = node.args[0]
+        p = self.temp()
+        elem_t = self.type_of(arg).args[0]
+        factor = "(_v as i64)" if elem_t == BOOL else "_v"
+        step = f"let _v = {{}}; {p} = pyint::mul({p}, {factor})?;"
+        if isinstance(arg, ast.GeneratorExp):
+            # Lazy, like CPython: an item is computed only after the previous product.
+            loops = self.comprehension(arg, lambda v: step.format(v), f"'l{p}")
+        else:
+            loops = f"for _it in {self.expr(arg)}.iter() {{ {step.format('_it')} }}"
+        return f"{{ let mut {p}: i64 = 1; {loops} {p} }}"
 
     def _int(self, node: ast.expr) -> str:
         code = self.expr(node)
@@ -203,3 +223,46 @@ class CollectionsTranslator:
             f"{{ let _a = {left}; let _b = {right}; "
             f"portalis_rt::counter::binop(&_a, &_b, '{op}')? }}"
         )
+
+    # -- functools.reduce ----------------------------------------------------------------
+    functions: Any
+    comp_scopes: list[dict[str, str]]
+
+    def _reduce(self, node: ast.Call) -> str:
+        import functools
+
+        from .names import rust_ident
+
+        func, seq = node.args[0], node.args[1]
+        acc, items = self.temp(), self.temp()
+        binds = [f"let {items} = {self.items_vec(seq)};"]
+        if len(node.args) == 3:
+            binds.append(f"let mut {acc} = {self.expr(node.args[2])};")
+            rest = f"{items}.into_iter()"
+        else:
+            try:
+                functools.reduce(lambda a, b: a, [])
+            except TypeError as exc:
+                message = rust_string_literal(str(exc))
+            binds.append(
+                f"let mut _it = {items}.into_iter(); let mut {acc} = match _it.next() {{ "
+                f"Some(_v) => _v, None => {{ let _r: PyResult<()> = "
+                f"Err(PyErr::raise(exc::TYPE_ERROR, {message})); _r?; unreachable!() }} }};"
+            )
+            rest = "_it"
+        if isinstance(func, ast.Lambda):
+            a, b = self.temp(), self.temp()
+            self.comp_scopes.append({func.args.args[0].arg: a, func.args.args[1].arg: b})
+            try:
+                body = self.expr(func.body)
+            finally:
+                self.comp_scopes.pop()
+            step = f"let {a} = {acc}; let {b} = _x; {acc} = {body};"
+        else:
+            assert isinstance(func, ast.Name)
+            from .expressions import default_literal
+
+            callee = self.functions[func.id]
+            extra = "".join(f", {default_literal(p)}" for p in callee.params[2:])
+            step = f"{acc} = {rust_ident(func.id)}({acc}, _x{extra})?;"
+        return f"{{ {' '.join(binds)} for _x in {rest} {{ {step} }} {acc} }}"

@@ -339,6 +339,8 @@ class ContainerTranslator:
             if "key" in kw:
                 closure = self.key_closure(kw["key"], recv_t.args[0])
                 return f"{recv}.sort_by_key({closure}, {rev})?"
+            if recv_t.args[0] == FLOAT:
+                return f"{recv}.sort_f({rev})?"  # bails on NaN (rt/list.rs)
             return f"{recv}.sort({rev})"
         return f"{recv}.{name}()"
 
@@ -454,6 +456,8 @@ class ContainerTranslator:
             rev = self.expr(kw["reverse"]) if "reverse" in kw else "false"
             return f"{{ let _ks = {seq}; _ks.sorted_by_key({closure}, {rev})? }}"
         rev = self.expr(kw["reverse"]) if "reverse" in kw else "false"
+        if self.type_of(arg) == PyType("list", (FLOAT,)):
+            return f"{seq}.sorted_f({rev})?"  # bails on NaN (rt/list.rs)
         return f"{seq}.sorted({rev})"
 
     def builtin_list(self, node: ast.Call) -> str:

@@ -163,6 +163,21 @@ class ExceptionTranslator(StatementTranslator):
         self.emit("}")
 
     # -- raise ----------------------------------------------------------------------
+    def stmt_Assert(self, stmt: ast.Assert) -> None:
+        if self.optimize or self.spec.exc_info.get(id(stmt)) != "assert":
+            super().stmt_Assert(stmt)
+            return
+        assert stmt.msg is not None
+        self.comment(stmt)
+        self.emit(f"if !{self.truthy(stmt.test)} {{")
+        self.depth += 1
+        text = self.expr(stmt.msg)
+        self.emit(
+            f"return Err({{ let _m = {text}; PyErr::raise(exc::ASSERTION_ERROR, _m.as_str()) }});"
+        )
+        self.depth -= 1
+        self.emit("}")
+
     def stmt_Raise(self, stmt: ast.Raise) -> None:
         self.comment(stmt)
         spec: RaiseSpec = self.spec.exc_info[id(stmt)]
@@ -194,6 +209,8 @@ class ExceptionTranslator(StatementTranslator):
             if spec.has_args:
                 return f"{RT}::user({spec.code}, Some({rust_str(spec.msg or '')}))"
             return f"{RT}::user({spec.code}, None)"
+        if spec.kind == "key" and spec.computed is not None:
+            return f"key_error(&{self.expr(spec.computed)})"
         code = exc_code(spec.name)
         if spec.computed is not None:
             text = self.expr(spec.computed)

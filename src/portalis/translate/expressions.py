@@ -18,6 +18,7 @@ from ..analysis.model import FunctionSpec
 from ..analysis.types import BOOL, FLOAT, INT, NONE, STR, PyType, is_copy, is_list, is_tuple
 from .collections_ import CollectionsTranslator
 from .containers import ContainerTranslator
+from .generators import GeneratorTranslator
 from .iteration import IterationTranslator
 from .names import rust_ident
 from .stdlib import StdlibTranslator
@@ -134,7 +135,11 @@ def coerce(code: str, src: PyType, dst: PyType) -> str:
 
 
 class ExpressionTranslator(
-    ContainerTranslator, IterationTranslator, StdlibTranslator, CollectionsTranslator
+    ContainerTranslator,
+    IterationTranslator,
+    StdlibTranslator,
+    CollectionsTranslator,
+    GeneratorTranslator,
 ):
     spec: FunctionSpec
     functions: dict[str, FunctionSpec]
@@ -339,6 +344,9 @@ class ExpressionTranslator(
             return self.method_call(node, node.func)
         assert isinstance(node.func, ast.Name)
         name = node.func.id
+        nested = getattr(self, "nested_specs", {}).get(name)
+        if nested is not None and name not in self.local_names:
+            return self.nested_call(node, name, nested)
         if name in self.functions:
             callee = self.functions[name]
             bound = bind_call(node, callee.params)
@@ -348,6 +356,21 @@ class ExpressionTranslator(
             ]
             return f"{rust_ident(name)}({', '.join(args)})?"
         return getattr(self, "builtin_" + name)(node)  # type: ignore[no-any-return]
+
+    def nested_call(self, node: ast.Call, name: str, callee: FunctionSpec) -> str:
+        """Call a nested function: the current values of its captures, then the arguments."""
+        args = []
+        for c in callee.captures:
+            t = self.spec.locals.get(c) or self.param_types[c]
+            code = self.local_names[c]
+            args.append(code if is_copy(t) else f"{code}.clone()")
+        own = callee.params[len(callee.captures) :]
+        bound = bind_call(node, own)
+        args += [
+            self.expr_as(arg, p.type) if arg is not None else default_literal(p)
+            for p, arg in zip(own, bound)
+        ]
+        return f"{rust_ident(name)}({', '.join(args)})?"
 
     def builtin_min(self, node: ast.Call) -> str:
         if len(node.args) == 1:
@@ -365,6 +388,8 @@ class ExpressionTranslator(
             elem_t = self.type_of(node.args[0]).args[0]
             closure = self.key_closure(node.keywords[0].value, elem_t)
             return f"{{ let _ks = {seq}; _ks.{name}_by_key({closure})? }}"
+        if self.type_of(node.args[0]) == PyType("list", (FLOAT,)):
+            return f"{seq}.{name}_f()?"  # bails on NaN (rt/list.rs)
         return f"{seq}.{name}()?"
 
     def builtin_abs(self, node: ast.Call) -> str:

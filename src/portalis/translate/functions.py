@@ -42,6 +42,7 @@ class FunctionTranslator(ExceptionTranslator):
         self.param_types = {p.name: p.type for p in spec.params}
         self._temp_counter = 0
         self.spec_checker_view = SimpleNamespace(module_bindings=set(), assigned_names=set())
+        self.nested_specs = spec.nested  # a nested translator gets its siblings instead
         taken = set(const_names.values())
         self.local_names = {}
         for name in [*(p.name for p in spec.params), *spec.locals]:
@@ -89,6 +90,18 @@ class FunctionTranslator(ExceptionTranslator):
         return self.lines
 
     mutates_lists: bool = True
+
+    def stmt_FunctionDef(self, stmt: ast.FunctionDef) -> None:
+        """A nested def: a Rust fn item in the outer body, captures first (analysis/nested.py)."""
+        inner = self.spec.nested[stmt.name]
+        tr = FunctionTranslator(
+            inner, self.functions, self.const_names, self.optimize, self.const_types
+        )
+        tr.nested_specs = self.nested_specs
+        tr.mutates_lists = self.mutates_lists
+        lines = tr.translate()
+        for line in lines:
+            self.emit(line[4:] if line.startswith("pub fn ") else line)
 
     def crosses_boundary(self) -> bool:
         """Whether Python can call this function in WASM (its types can be marshalled).

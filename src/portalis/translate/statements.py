@@ -130,6 +130,9 @@ class StatementTranslator(ExpressionTranslator):
 
     def stmt_Assign(self, stmt: ast.Assign) -> None:
         self.comment(stmt)
+        if self.spec.iter_kinds.get(id(stmt.value)) == "unpack_genexp":
+            self.unpack_generator(stmt)  # translate/generators.py
+            return
         target0 = stmt.targets[0]
         if len(stmt.targets) == 1 and isinstance(target0, ast.Tuple):
             if not isinstance(stmt.value, ast.Tuple):

@@ -27,7 +27,7 @@ class StdlibTranslator:
         return f"({code} as i64)" if self.type_of(node) == BOOL else code
 
     def stdlib_call(self, node: ast.Call, target: str) -> str:
-        if not target.startswith("math."):
+        if not target.startswith("math.") or target == "math.prod":
             return self.collections_call(node, target)  # translate/collections_.py
         name = target.split(".", 1)[1]
         args = node.args
