@@ -193,7 +193,11 @@ class _Decoder:
         if tag in (T_INTS, T_FLOATS):
             (n,) = _I.unpack(self.take(4))
             block = array("q" if tag == T_INTS else "d")
-            block.frombytes(self.take(8 * n))
+            end = self.pos + 8 * n
+            if end > len(self.data):
+                raise WasmTrapError("malformed WASM result: truncated")
+            block.frombytes(memoryview(self.data)[self.pos : end])  # one copy, not two
+            self.pos = end
             if not _LITTLE:
                 block.byteswap()
             items = block.tolist()

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import ast
 
+from .astwalk import walk
+
 # Builtins whose single iterable argument is consumed item by item, once.
 RANGE_CONSUMERS = frozenset({"list", "sum", "set", "min", "max", "sorted", "any", "all"})
 _ITEM = "_pt_item"  # not a name Python code can bind by accident (checked below)
@@ -27,9 +29,9 @@ def _is_call(node: ast.expr, name: str) -> bool:
 
 def rewrite_range_arguments(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
     """`consumer(range(...))` -> `consumer(_pt_item for _pt_item in range(...))`, in place."""
-    if any(isinstance(n, ast.Name) and n.id == _ITEM for n in ast.walk(fn)):
+    if any(isinstance(n, ast.Name) and n.id == _ITEM for n in walk(fn)):
         return
-    for node in ast.walk(fn):
+    for node in walk(fn):
         if not (
             isinstance(node, ast.Call)
             and isinstance(node.func, ast.Name)
