@@ -18,6 +18,8 @@ from types import ModuleType
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import portalis
 from portalis.analysis import analyse
@@ -25,6 +27,16 @@ from portalis.conformance import Outcome, run, same_outcome
 from portalis.ingest import ingest
 
 CORPUS = Path(__file__).parent / "conformance" / "builtins_more.py"
+
+I64_MIN, I64_MAX = -(2**63), 2**63 - 1
+INT_TEXTS = ["0", "00", "0_0", "0_1", "010", "0x_ff", "0x", "0X1F", "+0b101", "-0o17", "0b1",
+             " 1_0 ", "1__0", "_1", "1_", "", " ", "-", "+-1", "z", "Zz", "\t42\n", "1 2",
+             "0x1g", "\x0b7\x0c", "\x1c7"]  # fmt: skip
+FLOAT_TEXTS = ["1.5", " 1.5\n", "1_0.5", "1._5", "1_.5", "1e1_0", "1e_1", ".5", "5.", ".",
+               "e5", "1e", "1e+5", "1E-5", "-inf", "+Infinity", "nAn", "-nan", "infin", "1_000",
+               "0x10", "1.5e-400", "1e400", "  ", "", "_1", "1__0", "١٢", "+.5e-3", "-0",
+               "00.1", "1.e5", "0.1", "2.675", "9007199254740993", "1e-323", "\x1c1",
+               "123456789012345678901234567890.5e-10", "4.9406564584124654e-324"]  # fmt: skip
 
 CASES: dict[str, list[tuple[Any, ...]]] = {
     # -- module constants ---------------------------------------------------------
@@ -98,6 +110,26 @@ CASES: dict[str, list[tuple[Any, ...]]] = {
     ],
     "tuple_sorting": [([],), ([(2, "b"), (1, "z"), (2, "a"), (1, "z")],)],
     "tuple_extremes": [([],), ([(3, 1), (1, 9), (3, 0)],)],
+    # -- int ** int, bit_length, int(s, base), float(s), consumed iterators ----------
+    "int_power": [(2, 10), (-3, 3), (2, -1), (0, -1), (2, 70), (0, 0), (-1, 2**62 + 1)],
+    "power_sum": [([],), ([1, 5, 3],), ([9] * 30,)],
+    "leibniz": [(0,), (1,), (1000,)],
+    "bits": [(0,), (1,), (255,), (-256,), (I64_MIN,), (I64_MAX,)],
+    "parse_base": [(t, b) for t in INT_TEXTS for b in (0, 2, 8, 10, 16, 36)]
+    + [
+        ("10", 1),
+        ("10", 37),
+        ("10", -5),
+        ("7fffffffffffffff", 16),
+        ("-8000000000000000", 16),
+        ("8000000000000000", 16),
+        ("z" * 13, 36),
+        ("١٢", 10),
+    ],
+    "parse_float": [(t,) for t in FLOAT_TEXTS],
+    "parse_or_default": [("1.5",), ("x",), ("",), (" -inf ",)],
+    "reversed_join": [([],), (["a", "b", "c"],)],
+    "consumed_iterators": [([],), ([3, 1, 2],)],
 }
 
 
@@ -147,6 +179,9 @@ def test_constant_reads_stay_in_wasm(modules: tuple[ModuleType, ModuleType]) -> 
     assert wasm.fsum_list([0.1, 0.2]) == 0.1 + 0.2
     assert wasm.fsorted([2.0, -0.0, 1.0], False) == [-0.0, 1.0, 2.0]
     assert wasm.subsets([1, 2]) == [[], [1], [1, 2], [2]]
+    assert wasm.parse_base("-0x_7f", 0) == -127 and wasm.parse_base("zz", 36) == 1295
+    assert wasm.parse_float(" 1_0.5e-1 ") == 1.05 and wasm.parse_float("-Infinity") == -math.inf
+    assert wasm.int_power(3, 4) == 162 and wasm.bits(255) == [8, 8, 8, 1]
     assert {k: v.as_dict() for k, v in stats.items()} == before
 
 
@@ -158,6 +193,27 @@ def test_float_edge_cases_rerun_in_cpython(modules: tuple[ModuleType, ModuleType
     assert type(wasm.fsum_list([])) is int
     assert math.isnan(wasm.fsorted([1.0, math.nan], False)[1])
     assert stats["fsum_list"].bails + stats["fsorted"].bails == before + 2
+
+
+SETTINGS = settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+NUMBER_TEXT = st.text(alphabet="0123456789_.eE+-xXoObBinfatyINFATYz \t\n", max_size=12)
+
+
+def test_property_float_and_int_parsing(modules: tuple[ModuleType, ModuleType]) -> None:
+    """Random spellings: float(s) and int(s, base) give CPython's value or error."""
+    py, wasm = modules
+
+    @SETTINGS
+    @given(NUMBER_TEXT, st.sampled_from([0, 2, 8, 10, 16, 36]))
+    def check(text: str, base: int) -> None:
+        for name, args in (("parse_float", (text,)), ("parse_base", (text, base))):
+            expected, _ = observe(getattr(py, name), args)
+            got, _ = observe(getattr(wasm, name), args)
+            assert same_outcome(expected, got), (name, args, expected.describe(), got.describe())
+
+    check()
 
 
 # -- what stays Python, and why (analysis only: no rustc) ---------------------------

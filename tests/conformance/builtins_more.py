@@ -315,3 +315,43 @@ def tuple_extremes(pairs: list[tuple[int, int]]) -> tuple[int, int]:
     lo = min(pairs)
     hi = max(pairs)
     return lo[0] + hi[0], lo[1] * hi[1]
+
+
+# -- int ** int, bit_length, int(s, base), float(s), reversed/enumerate/zip consumed -----
+def int_power(base: int, exp: int) -> int:
+    return base**exp + pow(base, exp)
+
+
+def power_sum(ds: list[int]) -> int:
+    return sum(d ** len(ds) for d in ds)
+
+
+def leibniz(terms: int) -> float:
+    return 4 * sum((-1) ** k / (2 * k + 1) for k in range(terms))
+
+
+def bits(n: int) -> list[int]:
+    return [n.bit_length(), (n - 1).bit_length(), n.bit_count(), True.bit_length()]
+
+
+def parse_base(text: str, base: int) -> int:
+    return int(text, base)
+
+
+def parse_float(text: str) -> float:
+    return float(text)
+
+
+def parse_or_default(text: str) -> float:
+    try:
+        return float(text) * 2
+    except ValueError:
+        return -1.0
+
+
+def reversed_join(words: list[str]) -> str:
+    return " ".join(reversed(words)) + "|" + "".join(reversed("abc"))
+
+
+def consumed_iterators(xs: list[int]) -> list[tuple[int, int]]:
+    return list(enumerate(xs, 1)) + sorted(zip(xs, reversed(xs))) + list(zip(xs, sorted(xs)))

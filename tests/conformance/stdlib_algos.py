@@ -9,7 +9,9 @@ import heapq
 import math
 from bisect import bisect_left, insort
 from collections import Counter, defaultdict, deque
+from collections.abc import Callable
 from functools import reduce
+from itertools import groupby
 
 
 def heap_push_all(heap: list[int], items: list[int]) -> list[int]:
@@ -459,3 +461,90 @@ def fold_text(words: list[str]) -> str:
 
 def fold_div(xs: list[int], start: int) -> int:
     return reduce(lambda a, b: a // b, xs, start)
+
+
+# -- itertools.groupby as a loop source --------------------------------------------------
+
+
+def rle_pairs(values: list[int]) -> list[tuple[int, int]]:
+    return [(key, len(list(group))) for key, group in groupby(values)]
+
+
+def look_and_say(seed: str, rounds: int) -> str:
+    term = seed
+    for _ in range(rounds):
+        term = "".join(f"{len(list(g))}{k}" for k, g in groupby(term))
+    return term
+
+
+def longest_run(text: str) -> tuple[str, int]:
+    best_char, best_len = "", 0
+    for ch, group in groupby(text):
+        n = sum(1 for _ in group)
+        if n > best_len:
+            best_char, best_len = ch, n
+    return best_char, best_len
+
+
+def runs_unread(text: str) -> list[str]:
+    return [k for k, _g in groupby(text)]
+
+
+def runs_partly_read(text: str) -> list[str]:
+    out = []
+    for k, g in groupby(text):
+        for w in g:
+            out.append(k + w)
+            break
+    return out
+
+
+# -- Callable parameters: module functions passed by name ---------------------------------
+
+
+def bisection(f: Callable[[float], float], lo: float, hi: float, tol: float = 1e-10) -> float:
+    flo, fhi = f(lo), f(hi)
+    if flo * fhi > 0:
+        raise ValueError("f(lo) and f(hi) must have opposite signs")
+    while hi - lo > tol:
+        mid = (lo + hi) / 2
+        fmid = f(mid)
+        if fmid == 0:
+            return mid
+        if flo * fmid < 0:
+            hi, fhi = mid, fmid
+        else:
+            lo, flo = mid, fmid
+    return (lo + hi) / 2
+
+
+def cubic(x: float) -> float:
+    return x * x * x - 2 * x - 5
+
+
+def inverse(x: float) -> float:
+    return 1 / x
+
+
+def root_of_cubic(lo: float, hi: float) -> float:
+    return bisection(cubic, lo, hi)
+
+
+def root_of_inverse(lo: float, hi: float) -> float:
+    return bisection(inverse, lo, hi, 1e-3)
+
+
+def apply_twice(f: Callable[[int, int], int], a: int, b: int) -> int:
+    return f(f(a, b), b)
+
+
+def via(f: Callable[[int, int], int], a: int) -> int:
+    return apply_twice(f, a, a)
+
+
+def add_sat(a: int, b: int) -> int:
+    return a + b
+
+
+def twice_sum(a: int) -> int:
+    return via(add_sat, a)

@@ -22,6 +22,7 @@ from .types import (
     is_tuple,
     list_of,
     optional_of,
+    text_approved,
     tuple_of,
 )
 
@@ -163,7 +164,11 @@ class ContainerTyper:
                 continue
             assert isinstance(part, ast.FormattedValue)
             t = self.infer(part.value)
-            if t not in PRINTABLE and not (t.name == "optional" and t.args[0] in PRINTABLE):
+            if (
+                t not in PRINTABLE
+                and not (t.name == "optional" and t.args[0] in PRINTABLE)
+                and not text_approved(t)
+            ):
                 raise Unsupported(part, f"formatting a {t} in an f-string is not supported yet")
             if part.conversion == ord("a"):
                 raise Unsupported(part, "`!a` conversion is not supported yet")
@@ -212,6 +217,10 @@ class ContainerTyper:
     def infer_method(self, node: ast.Call, attr: ast.Attribute) -> PyType:
         recv = self.infer(attr.value)
         name = attr.attr
+        if recv in (INT, BOOL) and name in ("bit_length", "bit_count"):
+            if node.args or node.keywords:
+                raise Unsupported(node, f"int.{name}() takes no arguments")
+            return INT
         if recv == STR:
             return self._str_method(node, name)
         if is_list(recv):

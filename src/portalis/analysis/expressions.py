@@ -13,6 +13,7 @@ import operator
 from collections.abc import Callable
 from typing import Any
 
+from .callables import CallableTyper
 from .collections_ import (
     CollectionsTyper,
     CounterTyper,
@@ -24,6 +25,7 @@ from .collections_ import (
 from .containers import PRINTABLE, ContainerTyper, unify
 from .dicts import DictTyper, is_dict
 from .generators import GeneratorTyper
+from .groupby import GroupbyTyper
 from .iteration import IterationTyper, orderable
 from .model import Pending, Unsupported
 from .sets import SetTyper, is_set, set_of
@@ -39,6 +41,7 @@ from .types import (
     is_numeric,
     is_optional,
     is_tuple,
+    text_approved,
     tuple_of,
 )
 
@@ -154,6 +157,8 @@ class ExpressionTyper(
     CounterTyper,
     GeneratorTyper,
     ReduceTyper,
+    GroupbyTyper,
+    CallableTyper,
 ):
     """Mixin: `infer(node)` records and returns the PyType of an expression."""
 
@@ -286,11 +291,10 @@ class ExpressionTyper(
             exp = fold_constant(node.right, self.constants)
             if isinstance(exp, int):
                 return INT if exp >= 0 else FLOAT
-            raise Unsupported(
-                node,
-                "`int ** int` is an int or a float depending on the exponent's sign",
-                "use a constant exponent, or write float(x) ** y for a float result",
-            )
+            # An int, unless the exponent is negative at run time: CPython then
+            # returns a float, and the translated call bails (rt/int.rs `pow`) so
+            # CPython computes it. Never a wrong type, only a slower call.
+            return INT
         if isinstance(op, ast.Div):
             return FLOAT
         if lt is FLOAT or rt is FLOAT:
@@ -425,6 +429,8 @@ class ExpressionTyper(
         nested = self.nested_call(name)
         if nested is not None:
             return self._infer_call_with(node, name, nested.params, nested.returns)
+        if name in self.assigned_names and self.local_types.get(name, NONE).name == "callable":
+            return self.callable_param_call(node, name, self.local_types[name])
         if name in self.assigned_names:
             raise Unsupported(node, f"`{name}` is a local variable, not a function")
         if name in self.function_returns or name in self.skipped_functions:
@@ -501,6 +507,9 @@ class ExpressionTyper(
         bound = bind_call(node, params)
         for param, arg in zip(params, bound):
             if arg is None:
+                continue
+            if param.type.name == "callable":
+                self.callable_arg(arg, param.type, name)  # analysis/callables.py
                 continue
             t = self.infer(arg)
             if t != param.type and unify(param.type, t) != param.type:
@@ -598,6 +607,10 @@ class ExpressionTyper(
                     f"{name}() returns one of its arguments, and they have different types",
                 )
             return types[0]
+        if name == "int" and len(types) == 2 and types[0] == STR and types[1] in (INT, BOOL):
+            return INT  # int(s, base): rt/math.rs int_from_str_base
+        if name == "float" and types == [STR]:
+            return FLOAT  # rt/float.rs from_str; errors re-run in CPython
         if name in ("int", "float", "bool"):
             if len(types) != 1:
                 raise Unsupported(node, f"{name}() with {len(types)} arguments is not supported")
@@ -758,7 +771,7 @@ class ExpressionTyper(
 
 
 def printable(t: PyType) -> bool:
-    return t in PRINTABLE or (is_optional(t) and t.args[0] in PRINTABLE)
+    return t in PRINTABLE or (is_optional(t) and t.args[0] in PRINTABLE) or text_approved(t)
 
 
 def narrowing(

@@ -41,8 +41,15 @@ class IterationTyper:
             and not any(name in scope for scope in self.comp_scopes)
         )
 
+    is_groupby: Callable[[ast.expr], bool]
+    groupby_elem: Callable[[ast.Call], PyType]
+    check_comp_groupby: Callable[[ast.expr, int], None]
+
     def iter_elem(self, it: ast.expr) -> PyType:
         """Element type of an iterable; records how to iterate it for translation."""
+        if self.is_groupby(it):
+            assert isinstance(it, ast.Call)
+            return self.groupby_elem(it)  # analysis/groupby.py
         for name in ITER_BUILTINS:
             if self._builtin_call(it, name):
                 assert isinstance(it, ast.Call)
@@ -128,10 +135,12 @@ class IterationTyper:
         scope: dict[str, PyType] = {}
         self.comp_scopes.append(scope)
         try:
-            for gen in node.generators:
+            for index, gen in enumerate(node.generators):
                 if gen.is_async:
                     raise Unsupported(node, "async comprehensions are not supported")
                 elem = self.iter_elem(gen.iter)
+                if self.iter_kinds.get(id(gen.iter)) == "groupby":
+                    self.check_comp_groupby(node, index)
                 self.bind_comp_target(gen.target, elem, scope)
                 for cond in gen.ifs:
                     self.mark_test(cond)

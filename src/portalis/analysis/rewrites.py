@@ -27,19 +27,39 @@ def _is_call(node: ast.expr, name: str) -> bool:
     return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == name
 
 
+# Iterables whose items the generator yields one for one, created at the same point.
+LAZY_SOURCES = ("range", "reversed", "enumerate", "zip")
+
+
+def _consumer(node: ast.AST) -> bool:
+    """`list(...)`-style builtins, and `"sep".join(...)` on a str literal or a name."""
+    if not isinstance(node, ast.Call) or len(node.args) != 1:
+        return False
+    func = node.func
+    if isinstance(func, ast.Name):
+        return func.id in RANGE_CONSUMERS
+    return (
+        isinstance(func, ast.Attribute)
+        and func.attr == "join"
+        and not node.keywords
+        and isinstance(func.value, (ast.Constant, ast.Name))
+    )
+
+
 def rewrite_range_arguments(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
-    """`consumer(range(...))` -> `consumer(_pt_item for _pt_item in range(...))`, in place."""
+    """`consumer(range(...))` -> `consumer(_pt_item for _pt_item in range(...))`, in place.
+
+    Also for `reversed(...)`, `enumerate(...)` and `zip(...)` arguments, and for
+    `sep.join(...)` as the consumer (str.join takes any iterable of str).
+    """
     if any(isinstance(n, ast.Name) and n.id == _ITEM for n in walk(fn)):
         return
     for node in walk(fn):
         if not (
-            isinstance(node, ast.Call)
-            and isinstance(node.func, ast.Name)
-            and node.func.id in RANGE_CONSUMERS
-            and len(node.args) == 1
-            and _is_call(node.args[0], "range")
+            _consumer(node) and any(_is_call(node.args[0], src) for src in LAZY_SOURCES)  # type: ignore[attr-defined]
         ):
             continue
+        assert isinstance(node, ast.Call)
         rng = node.args[0]
         gen = ast.GeneratorExp(
             elt=ast.Name(id=_ITEM, ctx=ast.Load()),

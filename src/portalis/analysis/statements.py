@@ -286,6 +286,8 @@ class StatementChecker(ExpressionTyper):
     def stmt_For(self, stmt: ast.For, state: State) -> State:
         self.check_expr_names(stmt.iter, state)
         elem = self.iter_elem(stmt.iter)
+        if self.iter_kinds.get(id(stmt.iter)) == "groupby":
+            self.check_for_groupby(stmt)  # analysis/groupby.py
         body_state = self.bind(stmt.target, elem, state)
         return self._loop(stmt, body_state, True, state)
 

@@ -21,6 +21,8 @@ class PyType:
     args: tuple[PyType, ...] = ()
 
     def __str__(self) -> str:
+        if self.name.startswith(CLASS_PREFIX):
+            return self.name[len(CLASS_PREFIX) :]
         if self.name == "tuple" and not self.args:
             return "tuple[()]"
         if self.args:
@@ -31,6 +33,38 @@ class PyType:
     def elem(self) -> PyType:
         """Element type of a homogeneous container (list[T], str -> str)."""
         return STR if self is STR or self == STR else self.args[0]
+
+
+CLASS_PREFIX = "class:"
+
+
+def class_type(name: str) -> PyType:
+    """The type of instances of the module's class `name` (see analysis/classes.py)."""
+    return PyType(CLASS_PREFIX + name)
+
+
+def is_class(t: PyType) -> bool:
+    return t.name.startswith(CLASS_PREFIX)
+
+
+def class_name(t: PyType) -> str:
+    return t.name[len(CLASS_PREFIX) :]
+
+
+@contextlib.contextmanager
+def approve_text(types: set[PyType]) -> Iterator[None]:
+    """While checking one str()/repr()/print()/f-string, instances whose text the
+    class checker has verified (analysis/classes.py) count as printable."""
+    previous: frozenset[PyType] = getattr(_text, "ok", frozenset())
+    _text.ok = previous | types
+    try:
+        yield
+    finally:
+        _text.ok = previous
+
+
+def text_approved(t: PyType) -> bool:
+    return t in getattr(_text, "ok", frozenset())
 
 
 INT = PyType("int")
@@ -87,6 +121,7 @@ def contains_float(t: PyType) -> bool:
 
 
 _scope = threading.local()
+_text = threading.local()
 
 
 @contextlib.contextmanager
@@ -123,6 +158,20 @@ def type_from_annotation(node: ast.expr | None) -> PyType | None:
         if right is not None and left == NONE and right != NONE:
             return optional_of(right)
         return None
+    if (
+        isinstance(node, ast.Subscript)
+        and isinstance(node.value, (ast.Name, ast.Attribute))
+        and (getattr(node.value, "id", None) or getattr(node.value, "attr", None)) == "Callable"
+    ):
+        # Callable[[A, B], R] (typing or collections.abc): analysis/callables.py
+        sig = node.slice.elts if isinstance(node.slice, ast.Tuple) else []
+        if len(sig) != 2 or not isinstance(sig[0], ast.List):
+            return None
+        arg_types = [type_from_annotation(a) for a in sig[0].elts]
+        ret = type_from_annotation(sig[1])
+        if ret is None or any(a is None or a == NONE for a in arg_types):
+            return None
+        return PyType("callable", (ret, *arg_types))  # type: ignore[arg-type]
     if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name):
         base = node.value.id
         if base == "Optional":

@@ -490,3 +490,72 @@ mod dd {
         (em1.add_f(1.0), k as i64)
     }
 }
+
+/// Whether `s` is digits with single underscores between them (CPython's rule).
+fn digit_run(s: &str) -> bool {
+    let b = s.as_bytes();
+    !b.is_empty()
+        && b[0].is_ascii_digit()
+        && b[b.len() - 1].is_ascii_digit()
+        && !s.contains("__")
+        && b.iter().all(|c| c.is_ascii_digit() || *c == b'_')
+}
+
+/// `float(s)` for a str. The ASCII spellings CPython accepts are read here:
+/// whitespace (` \t\n\v\f\r`) around, one sign, `inf`/`infinity`/`nan` in
+/// any case, or `digits[.digits][e[sign]digits]` (either side of the point
+/// may be empty, not both) with underscores between digits. The value is
+/// the correctly rounded one, as CPython's (Rust's parser rounds correctly
+/// too). Anything else (an error, non-ASCII digits, other whitespace) re-runs
+/// in CPython, which raises its own message or converts.
+pub fn from_str(s: &crate::str::PyStr) -> PyResult<f64> {
+    let text = s.as_str();
+    let unsupported = || Err(PyErr::bail(bail::UNSUPPORTED));
+    if !text.is_ascii() {
+        return unsupported();
+    }
+    let body = text.trim_matches(|c: char| " \t\n\x0b\x0c\r".contains(c));
+    let (negative, rest) = match body.as_bytes().first() {
+        Some(b'-') => (true, &body[1..]),
+        Some(b'+') => (false, &body[1..]),
+        _ => (false, body),
+    };
+    let lower = rest.to_ascii_lowercase();
+    let special = match lower.as_str() {
+        "inf" | "infinity" => Some(f64::INFINITY),
+        "nan" => Some(f64::NAN),
+        _ => None,
+    };
+    if let Some(v) = special {
+        return Ok(if negative { -v } else { v });
+    }
+    let (mantissa, exponent) = match lower.find('e') {
+        Some(i) => (&lower[..i], Some(&lower[i + 1..])),
+        None => (lower.as_str(), None),
+    };
+    let (int_part, frac_part) = match mantissa.find('.') {
+        Some(i) => (&mantissa[..i], Some(&mantissa[i + 1..])),
+        None => (mantissa, None),
+    };
+    let int_ok = int_part.is_empty() || digit_run(int_part);
+    let frac_ok = match frac_part {
+        None => true,
+        Some(f) => f.is_empty() || digit_run(f),
+    };
+    let some_digits = !int_part.is_empty() || frac_part.map_or(false, |f| !f.is_empty());
+    let exp_ok = match exponent {
+        None => true,
+        Some(e) => {
+            let e = e.strip_prefix('+').or_else(|| e.strip_prefix('-')).unwrap_or(e);
+            digit_run(e)
+        }
+    };
+    if !(int_ok && frac_ok && some_digits && exp_ok) {
+        return unsupported();
+    }
+    let plain: String = lower.chars().filter(|c| *c != '_').collect();
+    match plain.parse::<f64>() {
+        Ok(v) => Ok(if negative { -v } else { v }),
+        Err(_) => unsupported(),
+    }
+}

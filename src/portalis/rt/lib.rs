@@ -22,6 +22,7 @@ pub mod fmt;
 pub mod heap;
 pub mod int;
 pub mod iter;
+pub mod itertools;
 pub mod list;
 pub mod math;
 pub mod pyver;

@@ -263,3 +263,83 @@ pub fn int_from_str(s: &crate::str::PyStr) -> PyResult<i64> {
     }
     Ok(value)
 }
+
+/// The digits of `text` in `base` (2..=36) with CPython's underscore rule (one
+/// `_` only between two digits), or None when that is not what `text` is.
+fn digits_value(text: &str, base: u32, negative: bool) -> Option<PyResult<i64>> {
+    let bytes = text.as_bytes();
+    let digit = |b: u8| (b as char).to_digit(base);
+    if bytes.is_empty()
+        || digit(bytes[0]).is_none()
+        || digit(bytes[bytes.len() - 1]).is_none()
+        || text.contains("__")
+        || !bytes.iter().all(|b| *b == b'_' || digit(*b).is_some())
+    {
+        return None;
+    }
+    let mut value: i64 = 0;
+    for b in bytes.iter().filter(|b| **b != b'_') {
+        let d = digit(*b).unwrap() as i64;
+        let next = value.checked_mul(base as i64).and_then(|v| {
+            if negative {
+                v.checked_sub(d)
+            } else {
+                v.checked_add(d)
+            }
+        });
+        value = match next {
+            Some(v) => v,
+            None => return Some(Err(PyErr::bail(bail::OVERFLOW))),
+        };
+    }
+    Some(Ok(value))
+}
+
+/// `int(s, base)` for a str: the valid ASCII spellings exactly as CPython's
+/// `PyLong_FromString` reads them (C whitespace around, one sign, the
+/// `0x`/`0o`/`0b` prefix that matches the base, or picks it for base 0, an
+/// optional `_` after the prefix, underscores between digits; base 0 refuses
+/// leading zeros in a non-zero decimal). Everything CPython rejects, bases
+/// outside 2..=36 and 0, non-ASCII text and values beyond i64 re-run in
+/// CPython, which raises or computes exactly.
+pub fn int_from_str_base(s: &crate::str::PyStr, base: i64) -> PyResult<i64> {
+    let text = s.as_str();
+    if !text.is_ascii() || !(base == 0 || (2..=36).contains(&base)) {
+        return Err(PyErr::bail(bail::UNSUPPORTED));
+    }
+    let is_space = |c: char| c == ' ' || ('\t'..='\r').contains(&c);
+    let body = text.trim_matches(is_space);
+    let (negative, mut rest) = match body.as_bytes().first() {
+        Some(b'-') => (true, &body[1..]),
+        Some(b'+') => (false, &body[1..]),
+        _ => (false, body),
+    };
+    let mut base = base as u32;
+    let b = rest.as_bytes();
+    let prefix = if b.len() >= 2 && b[0] == b'0' {
+        match b[1] | 0x20 {
+            b'x' => 16,
+            b'o' => 8,
+            b'b' => 2,
+            _ => 0,
+        }
+    } else {
+        0
+    };
+    let mut zero_rule = false;
+    if prefix != 0 && (base == 0 || base == prefix) {
+        base = prefix;
+        rest = &rest[2..];
+        if rest.starts_with('_') {
+            rest = &rest[1..];
+        }
+    } else if base == 0 {
+        base = 10;
+        zero_rule = b.first() == Some(&b'0');
+    }
+    match digits_value(rest, base, negative) {
+        Some(Ok(v)) if zero_rule && v != 0 => Err(PyErr::bail(bail::UNSUPPORTED)),
+        Some(result) => result,
+        None => Err(PyErr::bail(bail::UNSUPPORTED)),
+    }
+}

@@ -194,6 +194,12 @@ class ContainerTranslator:
     def method_call(self, node: ast.Call, attr: ast.Attribute) -> str:
         recv_t = self.type_of(attr.value)
         recv = self.expr(attr.value)
+        if recv_t in (INT, BOOL):
+            # int.bit_length()/bit_count(): of |n| (i64::MIN has 64 bits).
+            n = f"({recv} as i64)"
+            if attr.attr == "bit_length":
+                return f"(64 - {n}.unsigned_abs().leading_zeros() as i64)"
+            return f"({n}.unsigned_abs().count_ones() as i64)"
         if recv_t == STR:
             return self.str_method(node, attr.attr, recv)
         if recv_t.name == "dict":

@@ -15,7 +15,19 @@ from typing import Any
 
 from ..analysis.expressions import bind_call
 from ..analysis.model import FunctionSpec
-from ..analysis.types import BOOL, FLOAT, INT, NONE, STR, PyType, is_copy, is_list, is_tuple
+from ..analysis.types import (
+    BOOL,
+    FLOAT,
+    INT,
+    NONE,
+    STR,
+    PyType,
+    class_name,
+    is_class,
+    is_copy,
+    is_list,
+    is_tuple,
+)
 from .collections_ import CollectionsTranslator
 from .containers import ContainerTranslator
 from .generators import GeneratorTranslator
@@ -29,6 +41,8 @@ RUST_TYPES = {INT: "i64", FLOAT: "f64", BOOL: "bool", NONE: "()", STR: "PyStr"}
 def rust_type(t: PyType) -> str:
     if t in RUST_TYPES:
         return RUST_TYPES[t]
+    if is_class(t):
+        return rust_ident(class_name(t))
     if is_list(t):
         return f"PyList<{rust_type(t.args[0])}>"
     if t.name == "optional":
@@ -39,6 +53,9 @@ def rust_type(t: PyType) -> str:
         return f"PySet<{rust_type(t.args[0])}>"
     if t.name == "deque":
         return f"PyDeque<{rust_type(t.args[0])}>"
+    if t.name == "callable":  # analysis/callables.py
+        params = ", ".join(rust_type(a) for a in t.args[1:])
+        return f"&dyn Fn({params}) -> PyResult<{rust_type(t.args[0])}>"
     if t.name == "Counter":
         return f"PyDict<{rust_type(t.args[0])}, i64>"
     if t.name == "defaultdict":
@@ -187,6 +204,8 @@ class ExpressionTranslator(
             return f"match {code} {{ Some(_t) => {inner}, None => false }}"
         if t == NONE:
             return f"{{ {code}; false }}"
+        if is_class(t):
+            return f"{{ {code}; true }}"  # no __bool__/__len__ (analysis checked)
         # Never guess a truth value: analysis only lets the types above through.
         raise AssertionError(f"no truth value for {t}")
 
@@ -347,15 +366,29 @@ class ExpressionTranslator(
         nested = getattr(self, "nested_specs", {}).get(name)
         if nested is not None and name not in self.local_names:
             return self.nested_call(node, name, nested)
+        callable_t = self.param_types.get(name)
+        if callable_t is not None and callable_t.name == "callable":
+            params = callable_t.args[1:]
+            args = [self.expr_as(a, pt) for a, pt in zip(node.args, params)]
+            return f"{self.local_names[name]}({', '.join(args)})?"
         if name in self.functions:
             callee = self.functions[name]
             bound = bind_call(node, callee.params)
             args = [
-                self.expr_as(arg, p.type) if arg is not None else default_literal(p)
+                self.function_arg(arg, p.type) if arg is not None else default_literal(p)
                 for p, arg in zip(callee.params, bound)
             ]
             return f"{rust_ident(name)}({', '.join(args)})?"
         return getattr(self, "builtin_" + name)(node)  # type: ignore[no-any-return]
+
+    def function_arg(self, arg: ast.expr, t: PyType) -> str:
+        """An argument's code; a function passed by name becomes `&function`."""
+        if t.name != "callable":
+            return self.expr_as(arg, t)
+        assert isinstance(arg, ast.Name)
+        if arg.id in self.local_names:
+            return self.local_names[arg.id]  # a Callable parameter passed on
+        return f"&{rust_ident(arg.id)}"
 
     def nested_call(self, node: ast.Call, name: str, callee: FunctionSpec) -> str:
         """Call a nested function: the current values of its captures, then the arguments."""
@@ -412,6 +445,12 @@ class ExpressionTranslator(
         return f"{{ {binds} let mut {best} = {temps[0]}; {updates} {best} }}"
 
     def builtin_int(self, node: ast.Call) -> str:
+        if len(node.args) == 2:
+            s, base = node.args
+            return (
+                f"{{ let _s = {self.expr(s)}; let _b = {self.expr_as(base, INT)}; "
+                "portalis_rt::math::int_from_str_base(&_s, _b)? }"
+            )
         (arg,) = node.args
         t = self.type_of(arg)
         if t == STR:
@@ -422,6 +461,8 @@ class ExpressionTranslator(
 
     def builtin_float(self, node: ast.Call) -> str:
         (arg,) = node.args
+        if self.type_of(arg) == STR:
+            return f"{{ let _s = {self.expr(arg)}; portalis_rt::float::from_str(&_s)? }}"
         return self.expr_as(arg, FLOAT)
 
     def builtin_bool(self, node: ast.Call) -> str:

@@ -39,6 +39,10 @@ class IterationTranslator:
             return f"{self.expr(it)}.iter_keys()"
         if kind in ("set", "deque"):
             return f"{self.expr(it)}.iter()"
+        if kind == "groupby":
+            assert isinstance(it, ast.Call)
+            src = self.items_vec(it.args[0])  # type: ignore[attr-defined]
+            return f"portalis_rt::itertools::groupby({src}).into_iter()"
         if kind.startswith("view_"):
             # A live view: CPython's iterator checks the dict's size at each step.
             assert isinstance(it, ast.Call) and isinstance(it.func, ast.Attribute)
