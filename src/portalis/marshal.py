@@ -236,11 +236,10 @@ class _Helpers:
     """The runtime's args_reserve/result_info exports, called without wasmtime-py's wrappers.
 
     One per instance (every marshalled wrapper of a module shares it), used
-    with the instance lock held. The argument buffer is reserved once and
-    reused while it is large enough (the runtime's reader stops after the
-    values it expects, so stale bytes after them are never read); function
-    slots and the buffer are re-resolved when the instance is re-created
-    after a trap, which `inst.instance` identity tells.
+    with the instance lock held. The argument buffer is reserved for every
+    call (other paths, objects.py, reserve it too, which may move it);
+    function slots are re-resolved when the instance is re-created after a
+    trap, which `inst.instance` identity tells.
     """
 
     def __init__(self, inst: w.WasmInstance) -> None:
@@ -254,8 +253,6 @@ class _Helpers:
         self.trapp = ctypes.c_void_p(inst.trap_addr)
         self.reserve_p = ctypes.c_void_p(ctypes.addressof(self.reserve))
         self.info_p = ctypes.c_void_p(ctypes.addressof(self.info))
-        self.args_ptr = 0
-        self.args_cap = -1
         self.mem_base = 0
         self.mem_size = -1
 
@@ -273,7 +270,6 @@ class _Helpers:
             ctypes.pointer(self.reserve)[0] = inst._exports["__portalis_args_reserve"]._func
             ctypes.pointer(self.info)[0] = inst._exports["__portalis_result_info"]._func
             self.instance = inst.instance
-            self.args_cap = -1
             self.mem_size = -1
 
     def call(self, slot: Any, arg: int = 0) -> int:
@@ -303,15 +299,12 @@ class _Helpers:
 
     def write_args(self, data: bytearray) -> None:
         n = len(data)
-        if n > self.args_cap:
-            cap = max(n, 2 * self.args_cap, 256)
-            self.args_ptr = self.call(self.reserve_p, cap)
-            self.args_cap = cap
+        ptr = self.call(self.reserve_p, n)
         if n:
-            # The runtime allocated these `cap` bytes, so they lie inside linear memory.
+            # The runtime allocated these n bytes, so they lie inside linear memory.
             base, _ = self.memory()
             # `raw` takes any buffer: no intermediate bytes copy.
-            (ctypes.c_char * n).from_address(base + self.args_ptr).raw = data  # type: ignore[assignment]
+            (ctypes.c_char * n).from_address(base + ptr).raw = data  # type: ignore[assignment]
 
     def read_result(self) -> bytes:
         ptr = self.call(self.info_p)
