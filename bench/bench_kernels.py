@@ -214,6 +214,10 @@ def bench_kernels(quick: bool) -> dict[str, Any]:
         else:
             row["wasm_s"] = None
             reason = info.skipped.get("run", "run() not translated")
+            # "`Rect` is not a function Portalis translates": say why Rect is not.
+            for other, why in sorted(info.skipped.items()):
+                if other != "run" and f"`{other}`" in reason.split(" (")[0]:
+                    reason += f"; `{other}`: {why}"
             row["not_translated"] = reason
 
         if mypyc_dir is not None:

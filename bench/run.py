@@ -25,6 +25,7 @@ import datetime
 import json
 import os
 import platform
+import re
 import subprocess
 import sys
 import tempfile
@@ -209,7 +210,7 @@ def summary_markdown(report: dict[str, Any]) -> str:
                     " the budget CPython's real stack depth allows), included in its time."
                 )
             if r.get("not_translated"):
-                reason = r["not_translated"].split(" (/")[0].split(" (" + str(ROOT))[0]
+                reason = re.sub(r" \((/|[A-Za-z]:\\)[^)]*:\d+:\d+\)", "", r["not_translated"])
                 lines.append(f"\n`{r['kernel']}` not translated: {reason}.")
         lines.append(
             "\nAll results equal across CPython, WASM, mypyc and native Rust: "
