@@ -355,3 +355,24 @@ def reversed_join(words: list[str]) -> str:
 
 def consumed_iterators(xs: list[int]) -> list[tuple[int, int]]:
     return list(enumerate(xs, 1)) + sorted(zip(xs, reversed(xs))) + list(zip(xs, sorted(xs)))
+
+
+# -- float sort keys, tuple ordering ------------------------------------------------------
+def by_ratio(items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    return sorted(items, key=lambda it: it[0] / it[1], reverse=True)
+
+
+def argmax_abs(xs: list[float]) -> int:
+    return max(range(len(xs)), key=lambda i: abs(xs[i])) * 10 + min(
+        range(len(xs)), key=lambda i: xs[i]
+    )
+
+
+def sort_by_float(words: list[str], weights: list[float]) -> list[str]:
+    out = list(words)
+    out.sort(key=lambda w: weights[len(w) % len(weights)])
+    return out
+
+
+def tuple_order(a: int, b: int, c: int, d: int) -> list[bool]:
+    return [(a, b) < (c, d), (a, b) <= (c, d), (a, "x") > (c, "y"), (a, b) >= (c, d)]

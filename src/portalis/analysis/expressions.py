@@ -388,6 +388,13 @@ class ExpressionTyper(
                 raise Unsupported(node, f"`in` between {ta} and {tb} is not supported yet")
             if ta == STR and tb == STR and not isinstance(op, (ast.Is, ast.IsNot)):
                 continue
+            if (
+                is_tuple(ta)
+                and ta == tb
+                and orderable(ta)
+                and not isinstance(op, (ast.Is, ast.IsNot))
+            ):
+                continue  # item by item, as Rust's tuple order (no floats: NaN, -0.0)
             if is_set(ta) and ta == tb and not isinstance(op, (ast.Is, ast.IsNot)):
                 continue
             if ta.name == "Counter" and ta == tb and isinstance(op, (ast.Eq, ast.NotEq)):
@@ -583,7 +590,7 @@ class ExpressionTyper(
             if not is_list(t):
                 raise Unsupported(node, f"{name}() over a {t} is not supported yet")
             if node.keywords:
-                self.infer_key(node.keywords[0].value, t.args[0])
+                self.infer_key(node.keywords[0].value, t.args[0], floats=True)
                 return t.args[0]
             if orderable(t.args[0]) or t.args[0] == FLOAT:  # floats: NaN bails (rt/list.rs)
                 return t.args[0]
@@ -711,7 +718,7 @@ class ExpressionTyper(
             if k.arg == "key":
                 if len(types) != 1 or not (is_list(types[0]) or types[0] == STR):
                     raise Unsupported(node, "sorted(key=...) over a list or str only")
-                self.infer_key(k.value, types[0].elem)
+                self.infer_key(k.value, types[0].elem, floats=True)
             elif self.infer(k.value) != BOOL:
                 raise Unsupported(k.value, "reverse= must be a bool")
         if name == "sorted" and any(k.arg == "key" for k in node.keywords):
