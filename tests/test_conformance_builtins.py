@@ -144,6 +144,9 @@ CASES: dict[str, list[tuple[Any, ...]]] = {
         (["x"], []),
         (["a", "b"], [math.nan]),
     ],
+    "checked_square": [(3,), (-4,), (True,), (2.5,), ("x",)],
+    "kinds": [(1.5, True, "s", [1]), (0.0, False, "", [])],
+    "type_names": [(1.5, True, [])],
     "tuple_order": [(1, 2, 1, 2), (1, 2, 1, 3), (2, 0, 1, 9), (0, 0, 0, -1)],
 }
 

@@ -376,3 +376,26 @@ def sort_by_float(words: list[str], weights: list[float]) -> list[str]:
 
 def tuple_order(a: int, b: int, c: int, d: int) -> list[bool]:
     return [(a, b) < (c, d), (a, b) <= (c, d), (a, "x") > (c, "y"), (a, b) >= (c, d)]
+
+
+# -- isinstance / type(x).__name__ on exactly typed variables ------------------------------
+def checked_square(number: int) -> int:
+    if not isinstance(number, int) or isinstance(number, bool):
+        raise TypeError(f"expected int, got {type(number).__name__}")
+    return number * number
+
+
+def kinds(x: float, flag: bool, s: str, xs: list[int]) -> list[bool]:
+    return [
+        isinstance(x, float),
+        isinstance(x, (int, str)),
+        isinstance(flag, int),
+        isinstance(flag, bool),
+        isinstance(s, str),
+        isinstance(xs, (tuple, list)),
+        isinstance(xs, dict),
+    ]
+
+
+def type_names(x: float, flag: bool, xs: list[int]) -> str:
+    return type(x).__name__ + type(flag).__name__ + type(xs).__name__

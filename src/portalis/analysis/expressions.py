@@ -53,6 +53,9 @@ BUILTIN_CALLS = {
     "sum", "sorted", "list", "any", "all", "round", "divmod", "pow", "hex", "oct", "bin",
 }  # fmt: skip
 
+# Builtin classes isinstance() is decided for (their instances' static types by name).
+_ISINSTANCE_CLASSES = frozenset({"int", "float", "bool", "str", "list", "dict", "set", "tuple"})
+
 _FOLD_BINOPS: dict[type[ast.operator], Callable[[Any, Any], Any]] = {
     ast.Add: operator.add,
     ast.Sub: operator.sub,
@@ -443,6 +446,8 @@ class ExpressionTyper(
             return self._infer_module_call(node, name)
         if name in self.module_bindings:
             raise Unsupported(node, f"`{name}` is not a function Portalis translates")
+        if name == "isinstance":
+            return self._infer_isinstance(node)
         if name in BUILTIN_CALLS:
             return self._infer_builtin(node, name)
         raise Unsupported(node, f"call of `{name}` is not supported yet")
@@ -476,6 +481,22 @@ class ExpressionTyper(
         return result
 
     def infer_Attribute(self, node: ast.Attribute) -> PyType:
+        if (
+            node.attr == "__name__"
+            and isinstance(node.value, ast.Call)
+            and isinstance(node.value.func, ast.Name)
+            and node.value.func.id == "type"
+            and "type" not in self.module_bindings
+            and "type" not in self.assigned_names
+            and len(node.value.args) == 1
+            and not node.value.keywords
+            and isinstance(node.value.args[0], ast.Name)
+        ):
+            # `type(x).__name__` of a variable of an exact builtin type: a constant.
+            t = self.infer(node.value.args[0])
+            if t.name in _ISINSTANCE_CLASSES:
+                self.const_values[id(node)] = t.name
+                return STR
         if (
             isinstance(node.value, ast.Name)
             and self.imports.get(node.value.id) == "math"
@@ -629,6 +650,37 @@ class ExpressionTyper(
                 raise Unsupported(node, f"{name}() of {types[0]} is not supported yet")
             return INT if name == "int" else FLOAT
         raise Unsupported(node, f"builtin `{name}` is not supported yet")
+
+    def _infer_isinstance(self, node: ast.Call) -> PyType:
+        """`isinstance(x, int)` on a variable of a known exact type: a constant.
+
+        Static types here are the run-time types exactly (parameters are checked
+        with `type(arg) is T` at the boundary), so the answer follows from the
+        class relations alone: bool is a subclass of int, nothing else here is.
+        """
+        if node.keywords or len(node.args) != 2 or not isinstance(node.args[0], ast.Name):
+            raise Unsupported(node, "isinstance() of a variable and a class (or tuple) only")
+        t = self.infer(node.args[0])
+        spec = node.args[1]
+        names = spec.elts if isinstance(spec, ast.Tuple) else [spec]
+        classes = []
+        for n in names:
+            if not (
+                isinstance(n, ast.Name)
+                and n.id in _ISINSTANCE_CLASSES
+                and n.id not in self.module_bindings
+                and n.id not in self.assigned_names
+                and self.comp_lookup(n.id) is None
+            ):
+                raise Unsupported(n, "isinstance() with this class is not supported yet")
+            classes.append(n.id)
+        actual = t.name if t.name in _ISINSTANCE_CLASSES else str(t)
+        if actual not in _ISINSTANCE_CLASSES:
+            raise Unsupported(node, f"isinstance() of a {t} is not supported yet")
+        self.const_values[id(node)] = any(
+            c == actual or (c == "int" and actual == "bool") for c in classes
+        )
+        return BOOL
 
     def _infer_numeric_builtin(self, node: ast.Call, name: str) -> PyType:
         if node.keywords or any(isinstance(a, ast.Starred) for a in node.args):
