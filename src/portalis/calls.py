@@ -186,6 +186,10 @@ def make_wrapper(
         raise ValueError(f"signature of {export.name} changed since translation")
     from .marshal import make_marshalled_wrapper, needs_marshalling
 
+    if export.classes or "." in export.name:  # instances or a method: the object path
+        from .objects import make_object_wrapper
+
+        return make_object_wrapper(inst, export, original, stats, on_failure=on_failure)
     if needs_marshalling(export):
         return make_marshalled_wrapper(inst, export, original, stats, on_failure=on_failure)
     prints = export.prints

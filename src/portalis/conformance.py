@@ -114,9 +114,20 @@ def run(fn: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]) -
         return Outcome("raise", exc)
 
 
-def same_value(a: Any, b: Any) -> bool:
+def same_value(a: Any, b: Any, _pairs: set[tuple[int, int]] | None = None) -> bool:
     if type(a) is not type(b):
         return False
+    if _is_instance(a):
+        # Instances of user classes: the same attributes with the same values
+        # (compare mode runs the two versions on separate copies).
+        pairs = set() if _pairs is None else _pairs
+        if (id(a), id(b)) in pairs:
+            return True  # already being compared higher up (a cycle)
+        pairs.add((id(a), id(b)))
+        sa, sb = _state(a), _state(b)
+        return list(sa) == list(sb) and all(same_value(sa[k], sb[k], pairs) for k in sa)
+    if _pairs is not None and isinstance(a, (list, tuple)):
+        return len(a) == len(b) and all(same_value(x, y, _pairs) for x, y in zip(a, b))
     if isinstance(a, float):
         if math.isnan(a) and math.isnan(b):
             return True
@@ -126,6 +137,26 @@ def same_value(a: Any, b: Any) -> bool:
     if isinstance(a, dict):
         return list(a) == list(b) and all(same_value(a[k], b[k]) for k in a)
     return bool(a == b)
+
+
+def _is_instance(obj: Any) -> bool:
+    """An instance of a class defined in Python code (not a builtin or C type)."""
+    t = type(obj)
+    return (
+        t.__module__ != "builtins"
+        and not isinstance(obj, BaseException)
+        and (hasattr(obj, "__dict__") or bool(getattr(t, "__slots__", ())))
+        and not isinstance(obj, type)
+    )
+
+
+def _state(obj: Any) -> dict[str, Any]:
+    state = dict(getattr(obj, "__dict__", {}))
+    for klass in type(obj).__mro__:
+        for name in getattr(klass, "__slots__", ()):
+            if isinstance(name, str) and hasattr(obj, name):
+                state.setdefault(name, getattr(obj, name))
+    return state
 
 
 def same_outcome(a: Outcome, b: Outcome) -> bool:
@@ -156,9 +187,16 @@ _active = threading.local()
 
 
 def _call_text(args: tuple[Any, ...], kwargs: dict[str, Any]) -> str:
-    return (
-        "(" + ", ".join([repr(a) for a in args] + [f"{k}={v!r}" for k, v in kwargs.items()]) + ")"
-    )
+    parts = [_safe_repr(a) for a in args] + [f"{k}={_safe_repr(v)}" for k, v in kwargs.items()]
+    return "(" + ", ".join(parts) + ")"
+
+
+def _safe_repr(value: Any) -> str:
+    """repr() for a message; `self` of an `__init__` call may not be reprable yet."""
+    try:
+        return repr(value)
+    except Exception as exc:
+        return f"<{type(value).__name__} object: repr raised {type(exc).__name__}>"
 
 
 def make_compare(

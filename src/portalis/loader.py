@@ -155,11 +155,12 @@ def install(
     if artifact.constants_used:
         from .constvalues import decode_constant, same_constant
     for export in artifact.exports:
-        original = namespace.get(export.name)
+        original = _lookup(namespace, export.name)
         code = getattr(original, "__code__", None)
         if (
             code is None
-            or code.co_firstlineno != export.lineno
+            or (code.co_firstlineno != export.lineno and "." not in export.name)
+            or getattr(code, "co_qualname", export.name) != export.name
             or code.co_filename != str(module.__file__)
         ):
             info.skipped[export.name] = "rebound at run time; the Python object is used"
@@ -188,7 +189,7 @@ def install(
     )
     info.instance = inst
     for export in usable:
-        original = namespace[export.name]
+        original = _lookup(namespace, export.name)
         stats = CallStats()
         try:
             fast = make_wrapper(inst, export, original, stats, on_failure=on_failure)
@@ -201,13 +202,44 @@ def install(
 
             cstats = CompareStats()
             info.compare_stats[export.name] = cstats
-            namespace[export.name] = make_compare(
-                export.name, original, fast, cstats, action=compare_action
+            _store(
+                namespace,
+                export.name,
+                make_compare(export.name, original, fast, cstats, action=compare_action),
             )
         else:
-            namespace[export.name] = fast
+            _store(namespace, export.name, fast)
         info.translated.append(export.name)
     return info
+
+
+def _lookup(namespace: dict[str, Any], name: str) -> Any:
+    """A module function, or for `Class.method` the function behind the class attribute."""
+    if "." not in name:
+        return namespace.get(name)
+    owner, attr = name.split(".", 1)
+    cls = namespace.get(owner)
+    raw = vars(cls).get(attr) if isinstance(cls, type) else None
+    if isinstance(raw, staticmethod):
+        return raw.__func__
+    if isinstance(raw, property):
+        return raw.fget if raw.fset is None and raw.fdel is None else None
+    return raw
+
+
+def _store(namespace: dict[str, Any], name: str, fn: Any) -> None:
+    """Install a wrapper where `_lookup` found the original (keeping staticmethod/property)."""
+    if "." not in name:
+        namespace[name] = fn
+        return
+    owner, attr = name.split(".", 1)
+    cls = namespace[owner]
+    raw = vars(cls)[attr]
+    if isinstance(raw, staticmethod):
+        fn = staticmethod(fn)
+    elif isinstance(raw, property):
+        fn = property(fn, doc=raw.__doc__)
+    setattr(cls, attr, fn)
 
 
 def load(

@@ -475,3 +475,33 @@ def checked_sqrt(x: int) -> int:
         r += 1
     assert r * r <= x, "never"
     return r
+
+
+def show_repr(n: int) -> str:
+    try:
+        if n == 0:
+            raise StatsError(f"bad {n!r}")
+        if n == 1:
+            raise AccountClosed()
+        if n == 2:
+            raise Insufficient(n, 7)
+        if n == 3:
+            return str({5: 1}[n])
+        if n == 4:
+            raise Empty()
+        return str([1][n])
+    except Exception as e:
+        return repr(e) + " | " + f"{e!r}"
+
+
+def attributes(balance: int, amount: int, line: int, text: str) -> str:
+    out = ""
+    try:
+        withdraw(balance, amount, False)
+    except Insufficient as e:
+        out += f"short by {e.amount - e.balance}; "
+    try:
+        parse_line(line, text)
+    except LineError as e:
+        out += f"line {e.line + 1}"
+    return out

@@ -17,6 +17,14 @@ from typing import Any
 from ..diagnostics import Diagnostic
 from ..ingest import SourceUnit
 from .astwalk import walk
+from .classes import (
+    ClassSpec,
+    candidate_class_names,
+    check_class_types,
+    collect_classes,
+    finalize_classes,
+    method_specs,
+)
 from .constants import (
     constant_type,
     evaluate,
@@ -29,7 +37,17 @@ from .function import FunctionChecker, diagnostic, signature
 from .model import ConstSpec, FunctionSpec, ModuleSpec, Param, Pending, Unsupported
 from .rewrites import rewrite_range_arguments
 from .stdlib import SUPPORTED_MODULES
-from .types import BOOL, FLOAT, INT, NONE, PyType, is_tuple, type_aliases, type_from_annotation
+from .types import (
+    BOOL,
+    FLOAT,
+    INT,
+    NONE,
+    PyType,
+    class_type,
+    is_tuple,
+    type_aliases,
+    type_from_annotation,
+)
 
 __all__ = ["ConstSpec", "FunctionSpec", "ModuleSpec", "Param", "PyType", "analyse"]
 
@@ -47,6 +65,7 @@ class _Context:
     constant_problems: dict[str, str] = field(default_factory=dict)
     exc_classes: dict[str, Any] = field(default_factory=dict)  # analysis/exceptions.py
     optimize: int = 0
+    classes: dict[str, ClassSpec] = field(default_factory=dict)
 
 
 def _target_names(target: ast.AST) -> list[str]:
@@ -223,7 +242,10 @@ def analyse(
     live in a module with its own exception classes (see `portalis.library.crate`).
     """
     counts = module_bindings(unit.tree)
-    with type_aliases(module_type_aliases(unit.tree, counts)):
+    aliases = module_type_aliases(unit.tree, counts)
+    # Class names in annotations (`p: Point`, `list[Point]`) name instance types.
+    aliases.update({c: class_type(c) for c in candidate_class_names(unit.tree, counts)})
+    with type_aliases(aliases):
         spec = _analyse(unit, counts, optimize=optimize, externals=externals or {})
     return spec
 
@@ -249,10 +271,25 @@ def _analyse(
 
     ctx.exc_classes, exc_rejected = exception_classes(tree, counts, path)
     functions: dict[str, FunctionSpec] = {}
+    ctx.classes, class_skips = collect_classes(tree, counts, path, ctx.constants)
+    other_skipped.update(
+        {k: d for k, d in class_skips.items() if k not in ctx.exc_classes and k not in exc_rejected}
+    )
     for st in tree.body:
+        if isinstance(st, ast.ClassDef) and st.name in ctx.classes:
+            for spec in method_specs(ctx.classes[st.name], path, ctx.constants, ctx.classes):
+                functions[spec.name] = spec
+                if spec.skip is None:
+                    ctx.function_params[spec.name] = spec.params
+                    ctx.function_returns[spec.name] = None
+            continue
         if isinstance(st, ast.ClassDef) and st.name in exc_rejected:
             other_skipped[st.name] = exc_rejected[st.name]
-        elif isinstance(st, ast.ClassDef) and st.name not in ctx.exc_classes:
+        elif (
+            isinstance(st, ast.ClassDef)
+            and st.name not in ctx.exc_classes
+            and st.name not in other_skipped
+        ):
             other_skipped[st.name] = Diagnostic(
                 path, st.lineno, st.col_offset, "classes are not supported yet"
             )
@@ -272,6 +309,7 @@ def _analyse(
             continue
         try:
             spec.params = signature(st, ctx.constants)  # type: ignore[arg-type]
+            check_class_types(spec.params, ctx.classes, st)
         except Unsupported as exc:
             spec.skip = diagnostic(path, exc, st)
             continue
@@ -294,6 +332,9 @@ def _analyse(
     def attempt(name: str) -> bool:
         spec = functions[name]
         checker = FunctionChecker(spec.node, spec.params, ctx)
+        if spec.owner:
+            checker.owner = ctx.classes[spec.owner]
+            checker.method_name = spec.node.name
         try:
             checker.run(spec)
         except Pending:
@@ -301,11 +342,15 @@ def _analyse(
         except Unsupported as exc:
             spec.skip = diagnostic(path, exc, spec.node)
             ctx.skipped_reasons[name] = spec.skip.short()
+            if spec.owner and spec.node.name == "__init__":
+                ctx.classes[spec.owner].skip = spec.skip
             return True
         except RecursionError:
             spec.skip = Diagnostic(path, spec.lineno, spec.col, "function too deeply nested")
             ctx.skipped_reasons[name] = spec.skip.short()
             return True
+        if spec.owner and spec.node.name == "__init__":
+            ctx.classes[spec.owner].fields_done = True
         ctx.function_returns[name] = spec.return_type
         return True
 
@@ -336,6 +381,8 @@ def _analyse(
                 ctx.skipped_reasons[name] = spec.skip.short()
         pending = []
 
+    finalize_classes(functions, ctx.classes, path)
+
     # A function calling a skipped one cannot run in WASM either.
     changed = True
     while changed:
@@ -363,6 +410,7 @@ def _analyse(
         other_skipped,
         ctx.optimize,
         exc_classes=ctx.exc_classes,
+        classes=ctx.classes,
         externals=used_externals,
     )
 

@@ -22,6 +22,7 @@ from .types import (
     is_tuple,
     list_of,
     optional_of,
+    text_approved,
     tuple_of,
 )
 
@@ -163,7 +164,11 @@ class ContainerTyper:
                 continue
             assert isinstance(part, ast.FormattedValue)
             t = self.infer(part.value)
-            if t not in PRINTABLE and not (t.name == "optional" and t.args[0] in PRINTABLE):
+            if (
+                t not in PRINTABLE
+                and not (t.name == "optional" and t.args[0] in PRINTABLE)
+                and not text_approved(t)
+            ):
                 raise Unsupported(part, f"formatting a {t} in an f-string is not supported yet")
             if part.conversion == ord("a"):
                 raise Unsupported(part, "`!a` conversion is not supported yet")

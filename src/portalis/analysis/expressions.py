@@ -41,6 +41,7 @@ from .types import (
     is_numeric,
     is_optional,
     is_tuple,
+    text_approved,
     tuple_of,
 )
 
@@ -829,7 +830,7 @@ class ExpressionTyper(
 
 
 def printable(t: PyType) -> bool:
-    return t in PRINTABLE or (is_optional(t) and t.args[0] in PRINTABLE)
+    return t in PRINTABLE or (is_optional(t) and t.args[0] in PRINTABLE) or text_approved(t)
 
 
 def narrowing(

@@ -7,6 +7,7 @@ from typing import Any
 
 from ..diagnostics import Diagnostic
 from .astwalk import walk
+from .classes import ClassChecker
 from .containers import has_unknown, unify
 from .exceptions import ExceptionChecks
 from .expressions import fold_constant, scalar_type_of
@@ -91,7 +92,7 @@ def signature(fn: ast.FunctionDef, consts: dict[str, Any]) -> list[Param]:
     return params
 
 
-class FunctionChecker(ExceptionChecks, StatementChecker):
+class FunctionChecker(ClassChecker, ExceptionChecks, StatementChecker):
     def __init__(
         self,
         fn: ast.FunctionDef,
@@ -100,6 +101,7 @@ class FunctionChecker(ExceptionChecks, StatementChecker):
         enclosing: dict[str, NestedDef] | None = None,
     ) -> None:
         self.fn = fn
+        self.classes = getattr(ctx, "classes", {})
         self.params = params
         self.ctx = ctx
         # A nested function's captures are parameters (analysis/nested.py).

@@ -76,6 +76,7 @@ class FunctionSpec:
     dict_views: dict[int, str] = field(default_factory=dict)  # keys()/values()/items() calls
     const_sets: set[int] = field(default_factory=set)  # set displays CPython makes constant
     prints: bool = False  # this function itself calls print()
+    owner: str = ""  # methods: the class name (the spec's name is "Class.method")
     # raise/except/`e` nodes -> their analysis (analysis/exceptions.py)
     exc_info: dict[int, Any] = field(default_factory=dict)
     # Nested defs (analysis/nested.py): name -> spec whose first params are its captures.
@@ -97,6 +98,7 @@ class ModuleSpec:
     # reported so `__portalis__.skipped` covers every def in the module.
     other_skipped: dict[str, Diagnostic] = field(default_factory=dict)
     optimize: int = 0
+    classes: dict[str, Any] = field(default_factory=dict)  # name -> classes.ClassSpec
     # The module's own exception classes (analysis/exceptions.py), in code order.
     exc_classes: dict[str, Any] = field(default_factory=dict)
     # Library mode: functions imported from other modules of the package that

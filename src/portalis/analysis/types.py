@@ -21,6 +21,8 @@ class PyType:
     args: tuple[PyType, ...] = ()
 
     def __str__(self) -> str:
+        if self.name.startswith(CLASS_PREFIX):
+            return self.name[len(CLASS_PREFIX) :]
         if self.name == "tuple" and not self.args:
             return "tuple[()]"
         if self.args:
@@ -31,6 +33,38 @@ class PyType:
     def elem(self) -> PyType:
         """Element type of a homogeneous container (list[T], str -> str)."""
         return STR if self is STR or self == STR else self.args[0]
+
+
+CLASS_PREFIX = "class:"
+
+
+def class_type(name: str) -> PyType:
+    """The type of instances of the module's class `name` (see analysis/classes.py)."""
+    return PyType(CLASS_PREFIX + name)
+
+
+def is_class(t: PyType) -> bool:
+    return t.name.startswith(CLASS_PREFIX)
+
+
+def class_name(t: PyType) -> str:
+    return t.name[len(CLASS_PREFIX) :]
+
+
+@contextlib.contextmanager
+def approve_text(types: set[PyType]) -> Iterator[None]:
+    """While checking one str()/repr()/print()/f-string, instances whose text the
+    class checker has verified (analysis/classes.py) count as printable."""
+    previous: frozenset[PyType] = getattr(_text, "ok", frozenset())
+    _text.ok = previous | types
+    try:
+        yield
+    finally:
+        _text.ok = previous
+
+
+def text_approved(t: PyType) -> bool:
+    return t in getattr(_text, "ok", frozenset())
 
 
 INT = PyType("int")
@@ -87,6 +121,7 @@ def contains_float(t: PyType) -> bool:
 
 
 _scope = threading.local()
+_text = threading.local()
 
 
 @contextlib.contextmanager

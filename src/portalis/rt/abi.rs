@@ -7,12 +7,19 @@
 //!   0x07 tuple: u32 count + items
 //!   0x08 alias of argument k: u32 k  (the result *is* that argument's list)
 //!   0x09 back-reference: u32 k       (the k-th list written in this result)
+//!   0x0c instance: u32 class index + u32 field count + fields (see below)
 //!   0x0a list[int] as one block: u32 count + count * i64
 //!   0x0b list[float] as one block: u32 count + count * f64 bits
 //! The two flat list forms let the host copy a whole list[int]/list[float]
 //! with one memmove instead of a tag per element (marshal.py).
 //! Aliases and back-references let the host rebuild exactly the object
 //! identities CPython would have produced (`return xs`, `[row, row]`).
+//!
+//! Exports whose signature has class instances read their arguments with
+//! `Reader::args_tracked()`: every list and instance read is remembered (in
+//! the order the host encoded them, parents first), results refer to them
+//! by alias, and after the call each one's final contents are written back
+//! so the host can update its own objects in place (`write_back_all`).
 
 use crate::err::{bail, Global, PyErr, PyResult};
 use crate::list::PyList;
@@ -29,6 +36,7 @@ const T_ALIAS: u8 = 8;
 const T_BACKREF: u8 = 9;
 const T_INTS: u8 = 10;
 const T_FLOATS: u8 = 11;
+const T_OBJ: u8 = 12;
 
 static ARGS: Global<Vec<u8>> = Global::new(Vec::new());
 static RESULT: Global<Vec<u8>> = Global::new(Vec::new());
@@ -59,6 +67,18 @@ pub fn result_info() -> u32 {
 
 pub struct Reader {
     pos: usize,
+    tracked: Option<Vec<(usize, Box<dyn Tracked>)>>,
+}
+
+/// A mutable object that came from the host: its contents go back after the call.
+pub trait Tracked {
+    fn write_back(&self, w: &mut Writer);
+}
+
+impl<T: ToAbi + Clone + 'static> Tracked for PyList<T> {
+    fn write_back(&self, w: &mut Writer) {
+        write_arg_back(w, self);
+    }
 }
 
 fn malformed() -> PyErr {
@@ -68,7 +88,50 @@ fn malformed() -> PyErr {
 
 impl Reader {
     pub fn args() -> Reader {
-        Reader { pos: 0 }
+        Reader { pos: 0, tracked: None }
+    }
+
+    /// A reader that remembers every list and instance it builds (see the module doc).
+    pub fn args_tracked() -> Reader {
+        Reader { pos: 0, tracked: Some(Vec::new()) }
+    }
+
+    pub fn is_tracking(&self) -> bool {
+        self.tracked.is_some()
+    }
+
+    /// Remember a host object (no-op for an untracked reader).
+    pub fn track<T: Tracked + 'static>(&mut self, address: usize, obj: T) {
+        if let Some(t) = self.tracked.as_mut() {
+            t.push((address, Box::new(obj)));
+        }
+    }
+
+    /// A writer whose aliases are the tracked objects, in reading order.
+    pub fn writer(&self) -> Writer {
+        let args = match &self.tracked {
+            Some(t) => t.iter().map(|(a, _)| *a).collect(),
+            None => Vec::new(),
+        };
+        Writer::new(args)
+    }
+
+    /// Each tracked object's final contents, in reading order.
+    pub fn write_back_all(&self, w: &mut Writer) {
+        if let Some(t) = &self.tracked {
+            for (_, obj) in t.iter() {
+                obj.write_back(w);
+            }
+        }
+    }
+
+    /// The header of an instance of class `class_index` with `fields` attributes.
+    pub fn object(&mut self, class_index: u32, fields: u32) -> PyResult<()> {
+        self.expect(T_OBJ)?;
+        if self.u32()? != class_index || self.u32()? != fields {
+            return Err(malformed());
+        }
+        Ok(())
     }
 
     fn buf(&self) -> &'static [u8] {
@@ -186,12 +249,23 @@ impl FromAbi for PyStr {
     }
 }
 
-impl<T: FromAbi + Clone> FromAbi for PyList<T> {
+impl<T: FromAbi + ToAbi + Clone + 'static> FromAbi for PyList<T> {
     fn read(r: &mut Reader) -> PyResult<PyList<T>> {
         let tag = r.byte()?;
         let n = r.u32()? as usize;
         if tag != T_LIST {
-            return Ok(PyList::from_vec(T::read_flat(r, tag, n)?));
+            let list = PyList::from_vec(T::read_flat(r, tag, n)?);
+            r.track(list.address(), list.clone());
+            return Ok(list);
+        }
+        if r.is_tracking() {
+            // Remembered before its items: the host numbers objects parents first.
+            let list: PyList<T> = PyList::new();
+            r.track(list.address(), list.clone());
+            for _ in 0..n {
+                list.append(T::read(r)?);
+            }
+            return Ok(list);
         }
         let mut items = Vec::with_capacity(n.min(1 << 20));
         for _ in 0..n {
@@ -269,6 +343,31 @@ impl Writer {
 
     pub fn put<T: ToAbi + ?Sized>(&mut self, v: &T) {
         v.write(self);
+    }
+
+    /// For an instance at `address`: write an alias or back-reference and
+    /// return true when the host already knows it; otherwise remember it
+    /// (so cycles refer back to it) and return false.
+    pub fn reference(&mut self, address: usize) -> bool {
+        if let Some(k) = self.args.iter().position(|a| *a == address) {
+            self.tag(T_ALIAS);
+            self.u32(k as u32);
+            return true;
+        }
+        if let Some(k) = self.lists.iter().position(|a| *a == address) {
+            self.tag(T_BACKREF);
+            self.u32(k as u32);
+            return true;
+        }
+        self.lists.push(address);
+        false
+    }
+
+    /// The header of an instance (its fields follow).
+    pub fn object(&mut self, class_index: u32, fields: u32) {
+        self.tag(T_OBJ);
+        self.u32(class_index);
+        self.u32(fields);
     }
 
     /// Publish the bytes for the host to read through `result_info`.

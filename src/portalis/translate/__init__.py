@@ -9,7 +9,7 @@ fails on a function, that function is skipped rather than emitted wrongly.
 from __future__ import annotations
 
 import ast
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .._version import __version__
 from ..analysis.astwalk import walk
@@ -26,7 +26,8 @@ __all__ = ["Export", "ExportParam", "RustCrate", "rustfmt", "translate"]
 
 HEADER_ALLOWS = (
     "unused_parens, unused_mut, unused_variables, unused_assignments, unused_labels, "
-    "unused_braces, unused_imports, non_snake_case, non_upper_case_globals, while_true, "
+    "unused_braces, unused_imports, non_snake_case, non_upper_case_globals, "
+    "non_camel_case_types, while_true, "
     "unreachable_code, dead_code, path_statements, clippy::all"
 )
 
@@ -53,6 +54,9 @@ def translate(spec: ModuleSpec) -> RustCrate:
 
     unit = spec.unit
     const_names = {name: rust_ident(name) for name in spec.constants}
+    from .classes import crossing_classes
+
+    crossing_cls = crossing_classes(spec.classes)
     bodies: dict[str, tuple[list[str], list[str], Export | None]] = {}
     while True:
         _propagate(spec)
@@ -68,6 +72,8 @@ def translate(spec: ModuleSpec) -> RustCrate:
                 {n: c.type for n, c in spec.constants.items()},
             )
             tr.mutates_lists = _mutates_lists(name, spec)
+            tr.classes = spec.classes
+            tr.crossing = tuple(crossing_cls)
             try:
                 lines = tr.translate()
                 export_lines, export = tr.export() if tr.crosses_boundary() else ([], None)
@@ -90,6 +96,7 @@ def translate(spec: ModuleSpec) -> RustCrate:
         name: sorted(spec.functions[name].constants_used) for name in bodies
     }
     needed = sorted({c for cs in used_consts.values() for c in cs})
+    classes = [c for c in spec.classes.values() if c.skip is None and c.fields_done]
     const_lines: list[str] = []
     for name in needed:
         c = spec.constants[name]
@@ -106,10 +113,12 @@ def translate(spec: ModuleSpec) -> RustCrate:
         "",
         "extern crate portalis_rt;",
         *(["use portalis_rt::flow::Flow;"] if _uses(bodies, "Flow::") else []),
-        *(["use portalis_rt::list::PyList;"] if uses_list else []),
+        *(["use portalis_rt::list::PyList;"] if uses_list or classes else []),
         "use portalis_rt::prelude::*;",
+        *(["use std::cell::RefCell;", "use std::rc::Rc;"] if classes else []),
         "",
     ]
+    out.extend(class_definitions(classes, crossing_cls, spec.functions))
     out.extend(const_lines)
     for lines, _, _ in bodies.values():
         out.extend(lines)
@@ -162,7 +171,13 @@ def translate(spec: ModuleSpec) -> RustCrate:
         if export is None:
             fn = spec.functions[name]
             crossing = [*(p.type for p in fn.params), fn.return_type]
-            blocked = sorted({str(t) for t in crossing if t is not None and (t.args or t == STR)})
+            blocked = sorted(
+                {
+                    str(t)
+                    for t in crossing
+                    if t is not None and (t.args or t == STR or t.name.startswith("class:"))
+                }
+            )
             skipped[name] = (
                 "runs in WASM only when called from translated code: its signature uses "
                 f"{', '.join(blocked)}, which cannot cross the boundary yet "
@@ -182,6 +197,26 @@ def translate(spec: ModuleSpec) -> RustCrate:
         constants={name: encode_constant(spec.constants[name].value) for name in needed},
         constants_used={k: v for k, v in used_consts.items() if v},
     )
+
+
+def class_definitions(
+    classes: list[Any], crossing: list[Any], functions: dict[str, Any]
+) -> list[str]:
+    from .classes import abi_items, class_items, text_items, text_plan
+    from .expressions import rust_type
+    from .statements import StatementTranslator
+
+    placeholder = StatementTranslator.__new__(StatementTranslator).initial_value
+    out: list[str] = []
+    for cls in classes:
+        out.extend(class_items(cls, rust_type, placeholder))
+        names = [c.name for c in crossing]
+        if cls.name in names:
+            out.extend(abi_items(cls, names.index(cls.name)))
+    plans = text_plan(classes, functions)
+    for cls in classes:
+        out.extend(text_items(cls, plans[cls.name]))
+    return out
 
 
 def _short_repr(value: object) -> str:

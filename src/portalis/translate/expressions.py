@@ -15,7 +15,19 @@ from typing import Any
 
 from ..analysis.expressions import bind_call
 from ..analysis.model import FunctionSpec
-from ..analysis.types import BOOL, FLOAT, INT, NONE, STR, PyType, is_copy, is_list, is_tuple
+from ..analysis.types import (
+    BOOL,
+    FLOAT,
+    INT,
+    NONE,
+    STR,
+    PyType,
+    class_name,
+    is_class,
+    is_copy,
+    is_list,
+    is_tuple,
+)
 from .collections_ import CollectionsTranslator
 from .containers import ContainerTranslator
 from .generators import GeneratorTranslator
@@ -29,6 +41,8 @@ RUST_TYPES = {INT: "i64", FLOAT: "f64", BOOL: "bool", NONE: "()", STR: "PyStr"}
 def rust_type(t: PyType) -> str:
     if t in RUST_TYPES:
         return RUST_TYPES[t]
+    if is_class(t):
+        return rust_ident(class_name(t))
     if is_list(t):
         return f"PyList<{rust_type(t.args[0])}>"
     if t.name == "optional":
@@ -193,6 +207,8 @@ class ExpressionTranslator(
             return f"match {code} {{ Some(_t) => {inner}, None => false }}"
         if t == NONE:
             return f"{{ {code}; false }}"
+        if is_class(t):
+            return f"{{ {code}; true }}"  # no __bool__/__len__ (analysis checked)
         # Never guess a truth value: analysis only lets the types above through.
         raise AssertionError(f"no truth value for {t}")
 

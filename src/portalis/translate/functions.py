@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import ast
 from types import SimpleNamespace
+from typing import Any
 
 from ..analysis.model import FunctionSpec
 from ..analysis.types import BOOL, FLOAT, INT, NONE, STR, PyType, is_list, is_tuple
+from .classes import ClassTranslator
 from .exceptions import ExceptionTranslator
 from .expressions import rust_type
 from .model import Export, ExportParam
@@ -18,7 +20,7 @@ ABI_TYPES = {INT: "i64", FLOAT: "f64", BOOL: "i32", NONE: "i32"}
 RET_HELPERS = {INT: "ret_i64", FLOAT: "ret_f64", BOOL: "ret_bool", NONE: "ret_none"}
 
 
-class FunctionTranslator(ExceptionTranslator):
+class FunctionTranslator(ClassTranslator, ExceptionTranslator):
     def __init__(
         self,
         spec: FunctionSpec,
@@ -28,6 +30,7 @@ class FunctionTranslator(ExceptionTranslator):
         const_types: dict[str, PyType] | None = None,
     ) -> None:
         self.const_types = const_types or {}
+        self.classes = {}
         self.spec = spec
         self.functions = functions
         self.const_names = const_names
@@ -112,14 +115,52 @@ class FunctionTranslator(ExceptionTranslator):
         """
         spec = self.spec
         types = [p.type for p in spec.params]
+        if spec.return_type is not None and self.uses_objects():
+            from .classes import boundary_type_ok
+
+            crossing = {c.name: c for c in self.crossing}
+            return all(boundary_type_ok(t, crossing) for t in [*types, spec.return_type])
         if spec.return_type is None or not all(boundary_ok(t) for t in [*types, spec.return_type]):
             return False
         nested = any(is_list(t) and has_mutable(t.args[0]) for t in types)
         return not (nested and self.mutates_lists)
 
+    # Classes whose instances can cross the boundary (translate/classes.py).
+    crossing: tuple[Any, ...] = ()
+
+    def uses_objects(self) -> bool:
+        from .classes import mentions_class
+
+        spec = self.spec
+        assert spec.return_type is not None
+        if spec.owner:
+            return True  # methods all take the object path (objects.py)
+        return any(mentions_class(t) for t in [*(p.type for p in spec.params), spec.return_type])
+
+    def object_export(self) -> tuple[list[str], Export]:
+        from .classes import object_export
+
+        spec = self.spec
+        assert spec.return_type is not None
+        is_init = bool(spec.owner) and spec.node.name == "__init__"
+        ret = spec.params[0].type if is_init else spec.return_type
+        export = Export(
+            name=spec.name,
+            symbol=export_symbol(spec.name),
+            params=tuple(ExportParam(p.name, str(p.type)) for p in spec.params),
+            returns=str(ret),
+            lineno=spec.lineno,
+            classes=tuple(
+                (c.name, tuple((f, str(t)) for f, t in c.fields.items())) for c in self.crossing
+            ),
+        )
+        return object_export(spec, rust_type), export
+
     def export(self) -> tuple[list[str], Export]:
         spec = self.spec
         assert spec.return_type is not None
+        if self.uses_objects():
+            return self.object_export()
         if not all(p.type in ABI_TYPES for p in spec.params) or spec.return_type not in ABI_TYPES:
             return self.marshalled_export()
         symbol = export_symbol(spec.name)

@@ -27,6 +27,10 @@ class Export:
     # List arguments the function may mutate: their final contents come back
     # in the result buffer and are written into the caller's objects.
     copyback: tuple[str, ...] = ()
+    # Exports whose signature has class instances (the object path, objects.py):
+    # every crossing class of the module, in class-index order, as
+    # (name, ((field, type), ...)).
+    classes: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = ()
     # The module's own exception classes, by name: exception code
     # USER_BASE + k (rt/err.rs) is raised as the k-th, looked up at raise time.
     exc_classes: tuple[str, ...] = ()
@@ -44,6 +48,7 @@ class Export:
             lineno=d["lineno"],
             prints=bool(d.get("prints", False)),
             copyback=tuple(d.get("copyback", ())),
+            classes=tuple((c[0], tuple((f, t) for f, t in c[1])) for c in d.get("classes", ())),
             exc_classes=tuple(d.get("exc_classes", ())),
         )
 

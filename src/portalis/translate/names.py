@@ -62,6 +62,8 @@ RESERVED_PREFIX = "_pt"
 
 
 def rust_ident(name: str) -> str:
+    if "." in name:  # a method: `Point.distance_to` -> `Point__distance_to`
+        return "__".join(rust_ident(part) for part in name.split("."))
     if not name.isascii():
         name = "u_" + "".join(c if c.isascii() else f"{ord(c):x}_" for c in name)
     if name.startswith(RESERVED_PREFIX):
@@ -74,4 +76,5 @@ def rust_ident(name: str) -> str:
 
 
 def export_symbol(name: str) -> str:
-    return f"__portalis_fn_{name}" if name.isascii() else f"__portalis_fn_{rust_ident(name)}"
+    plain = name.isascii() and "." not in name
+    return f"__portalis_fn_{name}" if plain else f"__portalis_fn_{rust_ident(name)}"

@@ -11,7 +11,7 @@ import ast
 from dataclasses import dataclass
 
 from ..analysis.types import BOOL, FLOAT, INT, NONE, STR, PyType, is_list, is_tuple
-from .expressions import ExpressionTranslator, rust_literal
+from .expressions import ExpressionTranslator, rust_literal, rust_type
 
 
 def rust_str(text: str) -> str:
@@ -363,6 +363,8 @@ class StatementTranslator(ExpressionTranslator):
             return "PyDict::new()"
         if t.name == "optional":
             return "None"
+        if t.name.startswith("class:"):
+            return f"{rust_type(t)}::blank()"
         if t.name == "exception":
             return "PyErr::Bail(0)"  # `except ... as e`: assigned by the handler
         if is_tuple(t):

@@ -1,0 +1,393 @@
+"""Calls whose arguments or result hold instances of the module's own classes.
+
+The host side of the tracked encoding in rt/abi.rs. Every argument goes
+through the byte buffer. Lists and instances are numbered as they are
+encoded, parents first, exactly as WASM's tracked reader remembers them; an
+object reachable twice makes the call run in CPython (WASM would see two).
+After the call WASM writes each numbered object's final contents and the
+host updates its own objects in place, so every mutation CPython would have
+made (`self.count += 1`, `self.items.append(x)`, `pts[0].x = 5`) is visible
+through every alias, and results refer to the caller's objects by number.
+
+An argument is accepted only if it is exactly the annotated type: instances
+must be of the class itself (`type(p) is Point`, not a subclass) and have
+each attribute the translation knows, with exactly its type; anything else
+runs in CPython.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import functools
+import struct
+from collections.abc import Callable
+from typing import Any
+
+from . import wasm as w
+from .errors import WasmMemoryError, WasmTimeoutError, WasmTrapError
+from .marshal import (
+    I64_MAX,
+    I64_MIN,
+    T_ALIAS,
+    T_BACKREF,
+    T_BOOL,
+    T_FLOAT,
+    T_INT,
+    T_LIST,
+    T_NONE,
+    T_STR,
+    T_TUPLE,
+    parse_type,
+)
+from .translate.model import Export
+
+T_INTS, T_FLOATS = 10, 11  # list[int] / list[float] as one block (rt/abi.rs)
+T_OBJ = 12
+_Q = struct.Struct("<q")
+_D = struct.Struct("<d")
+_I = struct.Struct("<I")
+_III = struct.Struct("<BII")
+_MISSING = object()
+
+
+class _Mismatch(Exception):
+    pass
+
+
+class _ClassInfo:
+    def __init__(self, index: int, cls: type, fields: list[tuple[str, Any]]) -> None:
+        self.index = index
+        self.cls = cls
+        self.fields = fields
+        self.names = [f for f, _ in fields]
+
+
+class _Encoder:
+    def __init__(self, classes: dict[str, _ClassInfo]) -> None:
+        self.classes = classes
+        self.out = bytearray()
+        self.objs: list[Any] = []
+        self.seen: set[int] = set()
+
+    def _object(self, value: Any) -> None:
+        if id(value) in self.seen:
+            raise _Mismatch  # one object twice: WASM would make two
+        self.seen.add(id(value))
+        self.objs.append(value)
+
+    def encode(self, value: Any, t: tuple[Any, ...]) -> None:
+        kind = t[0]
+        tv = type(value)
+        out = self.out
+        if kind == "int":
+            if tv is not int or not I64_MIN <= value <= I64_MAX:
+                raise _Mismatch
+            out.append(T_INT)
+            out += _Q.pack(value)
+        elif kind == "float":
+            if tv is not float:
+                raise _Mismatch
+            out.append(T_FLOAT)
+            out += _D.pack(value)
+        elif kind == "bool":
+            if tv is not bool:
+                raise _Mismatch
+            out.append(T_BOOL)
+            out.append(1 if value else 0)
+        elif kind == "None":
+            if value is not None:
+                raise _Mismatch
+            out.append(T_NONE)
+        elif kind == "str":
+            if tv is not str:
+                raise _Mismatch
+            try:
+                data = value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise _Mismatch from None
+            out.append(T_STR)
+            out += _I.pack(len(data))
+            out += data
+        elif kind == "list":
+            if tv is not list:
+                raise _Mismatch
+            self._object(value)
+            out.append(T_LIST)
+            out += _I.pack(len(value))
+            for item in value:
+                self.encode(item, t[1])
+        elif kind == "optional":
+            if value is None:
+                out.append(T_NONE)
+            else:
+                self.encode(value, t[1])
+        elif kind == "tuple":
+            if tv is not tuple or len(value) != len(t[1]):
+                raise _Mismatch
+            out.append(T_TUPLE)
+            out += _I.pack(len(value))
+            for item, item_t in zip(value, t[1]):
+                self.encode(item, item_t)
+        else:
+            info = self.classes.get(kind)
+            if info is None or tv is not info.cls:
+                raise _Mismatch
+            self._object(value)
+            out += _III.pack(T_OBJ, info.index, len(info.fields))
+            for name, ft in info.fields:
+                self.encode(_attribute(value, name), ft)
+
+
+def _attribute(obj: Any, name: str) -> Any:
+    """The instance's own attribute (never a class attribute or a property)."""
+    d = getattr(obj, "__dict__", None)
+    if d is not None and name in d:
+        return d[name]
+    for klass in type(obj).__mro__:
+        slot = klass.__dict__.get(name)
+        if slot is not None and type(slot).__name__ == "member_descriptor":
+            value = getattr(obj, name, _MISSING)
+            if value is not _MISSING:
+                return value
+    raise _Mismatch
+
+
+class _Decoder:
+    def __init__(self, data: bytes, objs: list[Any], by_index: list[_ClassInfo]) -> None:
+        self.data = data
+        self.pos = 0
+        self.objs = objs
+        self.by_index = by_index
+        self.made: list[Any] = []
+        self.into: Any = None  # __init__: the first new instance is this object
+
+    def take(self, n: int) -> bytes:
+        chunk = self.data[self.pos : self.pos + n]
+        if len(chunk) != n:
+            raise WasmTrapError("malformed WASM result: truncated")
+        self.pos += n
+        return chunk
+
+    def u32(self) -> int:
+        return int(_I.unpack(self.take(4))[0])
+
+    def value(self) -> Any:
+        tag = self.take(1)[0]
+        if tag == T_INT:
+            return _Q.unpack(self.take(8))[0]
+        if tag == T_FLOAT:
+            return _D.unpack(self.take(8))[0]
+        if tag == T_BOOL:
+            return self.take(1)[0] != 0
+        if tag == T_NONE:
+            return None
+        if tag == T_STR:
+            return self.take(self.u32()).decode("utf-8")
+        if tag == T_LIST:
+            n = self.u32()
+            items: list[Any] = []
+            self.made.append(items)
+            for _ in range(n):
+                items.append(self.value())
+            return items
+        if tag in (T_INTS, T_FLOATS):
+            flat = self._flat(tag)
+            self.made.append(flat)
+            return flat
+        if tag == T_TUPLE:
+            n = self.u32()
+            return tuple(self.value() for _ in range(n))
+        if tag == T_ALIAS:
+            return self.objs[self.u32()]
+        if tag == T_BACKREF:
+            return self.made[self.u32()]
+        if tag == T_OBJ:
+            info = self._header()
+            if self.into is not None:
+                obj, self.into = self.into, None
+            else:
+                obj = object.__new__(info.cls)
+            self.made.append(obj)
+            for name in info.names:
+                object.__setattr__(obj, name, self.value())
+            return obj
+        raise WasmTrapError(f"malformed WASM result: tag {tag}")
+
+    def _flat(self, tag: int) -> list[Any]:
+        n = self.u32()
+        fmt = _Q if tag == T_INTS else _D
+        data = self.take(8 * n)
+        return [fmt.unpack_from(data, 8 * i)[0] for i in range(n)]
+
+    def _header(self) -> _ClassInfo:
+        index, n = self.u32(), self.u32()
+        if index >= len(self.by_index) or len(self.by_index[index].names) != n:
+            raise WasmTrapError("malformed WASM result: instance header")
+        return self.by_index[index]
+
+    def write_back(self, obj: Any) -> None:
+        """Apply one tracked object's final contents to the host's object."""
+        tag = self.take(1)[0]
+        if tag == T_LIST:
+            n = self.u32()
+            obj[:] = [self.value() for _ in range(n)]
+        elif tag in (T_INTS, T_FLOATS):
+            obj[:] = self._flat(tag)
+        elif tag == T_OBJ:
+            info = self._header()
+            for name in info.names:
+                value = self.value()
+                if _attribute_or_missing(obj, name) is not value:
+                    object.__setattr__(obj, name, value)
+        else:
+            raise WasmTrapError(f"malformed WASM write-back: tag {tag}")
+
+
+def _attribute_or_missing(obj: Any, name: str) -> Any:
+    try:
+        return _attribute(obj, name)
+    except _Mismatch:
+        return _MISSING
+
+
+def resolve_classes(export: Export, namespace: dict[str, Any]) -> list[_ClassInfo]:
+    """The module's class objects for the export's class table (ValueError if changed)."""
+    out = []
+    for index, (name, fields) in enumerate(export.classes):
+        cls = namespace.get(name)
+        if not isinstance(cls, type) or cls.__qualname__ != name:
+            raise ValueError(f"class {name} was rebound at run time")
+        out.append(_ClassInfo(index, cls, [(f, parse_type(t)) for f, t in fields]))
+    return out
+
+
+def make_object_wrapper(
+    inst: w.WasmInstance,
+    export: Export,
+    original: Callable[..., Any],
+    stats: Any,
+    *,
+    on_failure: str = "fallback",
+) -> Callable[..., Any]:
+    by_index = resolve_classes(export, original.__globals__)
+    classes = {info.cls.__qualname__: info for info in by_index}
+    params = [parse_type(p.type) for p in export.params]
+    result_t = parse_type(export.returns)
+    is_init = export.name.endswith(".__init__")
+    fp = inst.func_address(export.symbol)
+    buf = (ctypes.c_int64 * 2)()
+    i32 = (ctypes.c_int32 * 4).from_buffer(buf)
+    sig = _signature(original)
+    n_args = len(export.params)
+
+    def run_python(args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        return original(*args, **kwargs)
+
+    @functools.wraps(original)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            bound = sig.bind(*args, **kwargs)
+        except TypeError:
+            return run_python(args, kwargs)  # CPython raises the exact TypeError itself
+        bound.apply_defaults()
+        values = list(bound.arguments.values())
+        if len(values) != n_args:
+            return run_python(args, kwargs)
+        enc = _Encoder(classes)
+        try:
+            start = 0
+            if is_init:
+                target = values[0]
+                # Only a fresh instance of the class itself, with no attributes yet.
+                if type(target) is not by_index[classes_index(export)].cls or _has_state(target):
+                    raise _Mismatch
+                start = 1
+            for value, t in zip(values[start:], params[start:]):
+                enc.encode(value, t)
+        except _Mismatch:
+            stats.type_fallbacks += 1
+            return run_python(args, kwargs)
+        data = bytes(enc.out)
+        with inst.lock:
+            ptr = inst._util_call("__portalis_args_reserve", len(data)) & 0xFFFFFFFF
+            if data:
+                inst.memory.write(inst.store, data, ptr)
+            if inst.time_limit is not None:
+                w.set_epoch_deadline(inst.ctx, inst.deadline_arg)
+            err = w.call_unchecked(inst.ctx, fp, ctypes.addressof(buf), 1, inst.trap_addr)
+            if err or inst.trap:
+                trap = inst.recover(err)
+                stats.traps += 1
+            else:
+                trap = None
+                status = int(i32[0])
+                result = _read_result(inst)
+                error = inst.take_error() if status != 0 else None
+                out = inst.take_output() if export.prints else None
+        if trap is not None:
+            if trap.kind == w.TRAP_TIMEOUT:
+                raise WasmTimeoutError(f"{export.name}() ran longer than the time limit")
+            if trap.kind == w.TRAP_MEMORY:
+                raise WasmMemoryError(f"{export.name}() needed more memory than the limit")
+            if trap.kind != w.TRAP_STACK and on_failure == "error":
+                raise WasmTrapError(f"{export.name}() trapped in WASM: {trap.message}")
+            return run_python(args, kwargs)
+        if error is not None and (error[0] == w.STATUS_BAIL or is_init):
+            # A bail, or __init__ raising part-way (CPython would have left the
+            # attributes assigned so far on the object): CPython runs it all.
+            stats.bails += error[0] == w.STATUS_BAIL
+            return run_python(args, kwargs)
+        if out is not None:
+            from .calls import emit_output
+
+            emit_output(out)
+        dec = _Decoder(result, enc.objs, by_index)
+        if is_init:
+            dec.into = values[0]
+        value = dec.value() if error is None else None
+        for obj in enc.objs:
+            dec.write_back(obj)
+        if error is not None:
+            stats.exceptions += 1
+            _, kind, msg = error
+            w.throw(kind, msg, (original.__globals__, export.exc_classes))
+        if is_init or result_t[0] == "None":
+            return None
+        return value
+
+    wrapper.__wrapped__ = original  # type: ignore[attr-defined]
+    return wrapper
+
+
+def _read_result(inst: w.WasmInstance) -> bytes:
+    """The result buffer WASM published (rt/abi.rs `result_info`)."""
+    ptr = inst._util_call("__portalis_result_info") & 0xFFFFFFFF
+    head = inst.memory.read(inst.store, ptr, ptr + 8)
+    data_ptr = int.from_bytes(head[:4], "little")
+    size = int.from_bytes(head[4:], "little")
+    return bytes(inst.memory.read(inst.store, data_ptr, data_ptr + size)) if size else b""
+
+
+@functools.cache
+def _signature(fn: Callable[..., Any]) -> Any:
+    import inspect
+
+    return inspect.signature(fn)
+
+
+def classes_index(export: Export) -> int:
+    owner = export.name.split(".")[0]
+    return [name for name, _ in export.classes].index(owner)
+
+
+def _has_state(obj: Any) -> bool:
+    if getattr(obj, "__dict__", None):
+        return True
+    for klass in type(obj).__mro__:
+        for name in getattr(klass, "__slots__", ()):
+            if hasattr(obj, name):
+                return True
+    return False
+
+
+__all__ = ["make_object_wrapper", "resolve_classes"]
