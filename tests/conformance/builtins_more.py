@@ -26,6 +26,9 @@ PRIMES = (2, 3, 5, 7, 11, 13)
 WEIGHTS = {1: 0.5, 2: -0.0, 3: 1e300}
 MASK = (1 << 20) - 1
 GRID_SIZE: int = 3 * 3
+KEYWORDS = {"if", "else", "while", "return"}
+SMALL_PRIMES = frozenset(PRIMES)
+VOWELS = set("aeiou")
 
 
 def days_in(month: int) -> int:
@@ -399,3 +402,12 @@ def kinds(x: float, flag: bool, s: str, xs: list[int]) -> list[bool]:
 
 def type_names(x: float, flag: bool, xs: list[int]) -> str:
     return type(x).__name__ + type(flag).__name__ + type(xs).__name__
+
+
+# -- set constants (membership and len only) ---------------------------------------------
+def classify(word: str) -> str:
+    if word in KEYWORDS:
+        return "keyword"
+    if len(word) in SMALL_PRIMES:
+        return f"prime-length/{len(KEYWORDS)}"
+    return "vowels:" + str(sum(1 for ch in word if ch in VOWELS))

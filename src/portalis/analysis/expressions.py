@@ -481,7 +481,8 @@ class ExpressionTyper(
         self.stdlib_calls[id(node)] = target
         return result
 
-    def infer_Attribute(self, node: ast.Attribute) -> PyType:
+    def infer_type_name(self, node: ast.Attribute) -> PyType | None:
+        """`type(x).__name__` of a variable of an exact builtin type: a str constant."""
         if (
             node.attr == "__name__"
             and isinstance(node.value, ast.Call)
@@ -493,11 +494,16 @@ class ExpressionTyper(
             and not node.value.keywords
             and isinstance(node.value.args[0], ast.Name)
         ):
-            # `type(x).__name__` of a variable of an exact builtin type: a constant.
             t = self.infer(node.value.args[0])
             if t.name in _ISINSTANCE_CLASSES:
                 self.const_values[id(node)] = t.name
                 return STR
+        return None
+
+    def infer_Attribute(self, node: ast.Attribute) -> PyType:
+        named = self.infer_type_name(node)
+        if named is not None:
+            return named
         if (
             isinstance(node.value, ast.Name)
             and self.imports.get(node.value.id) == "math"
