@@ -24,6 +24,7 @@ from .classes import (
     collect_classes,
     finalize_classes,
     method_specs,
+    salvage_fields,
 )
 from .constants import (
     constant_type,
@@ -343,7 +344,7 @@ def _analyse(
             spec.skip = diagnostic(path, exc, spec.node)
             ctx.skipped_reasons[name] = spec.skip.short()
             if spec.owner and spec.node.name == "__init__":
-                ctx.classes[spec.owner].skip = spec.skip
+                salvage_fields(ctx.classes[spec.owner], spec)
             return True
         except RecursionError:
             spec.skip = Diagnostic(path, spec.lineno, spec.col, "function too deeply nested")

@@ -1193,6 +1193,38 @@ def order_method(cls: ClassSpec, op: ast.cmpop) -> tuple[str, bool] | None:
     return None
 
 
+def salvage_fields(cls: ClassSpec, init: Any) -> None:
+    """`__init__` does not translate: keep the class if its attribute types are known.
+
+    The types come from the assignments the checker did type before giving up.
+    Instances can then only come from CPython (constructing one in WASM needs
+    `__init__`), and every crossing checks each attribute's exact type, so a
+    wrong guess only sends calls back to CPython; methods still translate.
+    """
+    from .containers import has_unknown
+
+    me = init.node.args.args[0].arg if init.node.args.args else None
+    created = {
+        node.attr
+        for st in init.node.body
+        for node in ast.walk(st)
+        if isinstance(node, ast.Attribute)
+        and isinstance(node.value, ast.Name)
+        and node.value.id == me
+        and isinstance(node.ctx, ast.Store)
+    }
+    complete = (
+        me is not None
+        and init_order_problem(cls, init.node) is None
+        and all(a in cls.fields and not has_unknown(cls.fields[a]) for a in created)
+        and set(cls.fields) == created
+    )
+    if complete:
+        cls.fields_done = True
+    else:
+        cls.skip = init.skip
+
+
 def text_method(cls: ClassSpec, kind: str) -> str | None:
     """The method `str()`/`repr()` of an instance calls, if the class defines it."""
     for method in ("__str__", "__repr__") if kind == "str" else ("__repr__",):

@@ -27,6 +27,7 @@ from .dicts import DictTyper, is_dict
 from .generators import GeneratorTyper
 from .groupby import GroupbyTyper
 from .iteration import IterationTyper, orderable
+from .itertools_ import ItertoolsTyper
 from .model import Pending, Unsupported
 from .sets import SetTyper, is_set, set_of
 from .stdlib import MATH_CONSTANTS, math_call
@@ -159,6 +160,7 @@ class ExpressionTyper(
     ReduceTyper,
     GroupbyTyper,
     CallableTyper,
+    ItertoolsTyper,
 ):
     """Mixin: `infer(node)` records and returns the PyType of an expression."""
 

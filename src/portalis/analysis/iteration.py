@@ -42,6 +42,8 @@ class IterationTyper:
         )
 
     is_groupby: Callable[[ast.expr], bool]
+    itertools_source: Callable[[ast.expr], str | None]
+    itertools_elem: Callable[[ast.Call, str], PyType]
     groupby_elem: Callable[[ast.Call], PyType]
     check_comp_groupby: Callable[[ast.expr, int], None]
 
@@ -50,6 +52,10 @@ class IterationTyper:
         if self.is_groupby(it):
             assert isinstance(it, ast.Call)
             return self.groupby_elem(it)  # analysis/groupby.py
+        source = self.itertools_source(it)
+        if source is not None:
+            assert isinstance(it, ast.Call)
+            return self.itertools_elem(it, source)  # analysis/itertools_.py
         for name in ITER_BUILTINS:
             if self._builtin_call(it, name):
                 assert isinstance(it, ast.Call)

@@ -39,6 +39,8 @@ class IterationTranslator:
             return f"{self.expr(it)}.iter_keys()"
         if kind in ("set", "deque"):
             return f"{self.expr(it)}.iter()"
+        if kind in ("combinations", "permutations", "product"):
+            return self.itertools_iter(it, kind)
         if kind == "groupby":
             assert isinstance(it, ast.Call)
             src = self.items_vec(it.args[0])  # type: ignore[attr-defined]
@@ -95,6 +97,33 @@ class IterationTranslator:
         """A `Vec` of a homogeneous tuple's items (the tuple is evaluated once, first)."""
         fields = ", ".join(f"_tv.{i}" for i in range(len(t.args)))
         return f"{{ let _tv = {code}; vec![{fields}] }}"
+
+    def itertools_iter(self, it: ast.expr, kind: str) -> str:
+        """Index tuples from rt/itertools.rs, mapped to item tuples of snapshot pools."""
+        assert isinstance(it, ast.Call)
+        items_vec: Callable[[ast.expr], str] = self.items_vec  # type: ignore[attr-defined]
+        if kind == "product":
+            times = 1
+            for k in it.keywords:
+                assert isinstance(k.value, ast.Constant) and isinstance(k.value.value, int)
+                times = k.value.value
+            names = [self.temp() for _ in it.args]
+            binds = " ".join(f"let {n} = {items_vec(a)};" for n, a in zip(names, it.args))
+            slots = names * times
+            sizes = ", ".join(f"{n}.len()" for n in slots)
+            source = f"portalis_rt::itertools::product(vec![{sizes}])"
+        else:
+            args = dict(zip(("iterable", "r"), it.args))
+            args.update({str(k.arg): k.value for k in it.keywords})
+            r_node = args["r"]
+            assert isinstance(r_node, ast.Constant) and isinstance(r_node.value, int)
+            name = self.temp()
+            binds = f"let {name} = {items_vec(args['iterable'])};"
+            slots = [name] * r_node.value
+            source = f"portalis_rt::itertools::{kind}({name}.len(), {r_node.value})"
+        parts = ", ".join(f"{n}[_ix[{i}]].clone()" for i, n in enumerate(slots))
+        tup = f"({parts},)" if len(slots) == 1 else f"({parts})"
+        return f"{{ {binds} {source}.map(move |_ix| {tup}) }}"
 
     def fallible_items(self, it: ast.expr) -> bool:
         """Dict iteration can raise (changed size) at each step: items are PyResults."""
