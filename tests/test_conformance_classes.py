@@ -103,6 +103,7 @@ EXPECTED_SKIPS = {
     "frozen_write": "assigning to a field of the frozen dataclass `Point`",
     "Maybe.__init__": "attribute `v` is not assigned on every path of `__init__`",
     "Celsius.__init__": "call of `eval`",
+    "find_tagged": "searching a list[Tagged] (element __eq__",
 }
 
 
@@ -225,3 +226,16 @@ def test_init_runs_in_wasm(modules: tuple[ModuleType, ModuleType]) -> None:
     with pytest.raises(ValueError, match="step must not be zero"):
         wasm.Counter(3, 0)
     assert wasm.__portalis__.call_stats["Counter.__init__"].type_fallbacks == 0
+
+
+def test_instance_attribute_hiding_a_class_constant(
+    modules: tuple[ModuleType, ModuleType],
+) -> None:
+    """`c.LIMIT = 3` hides the class constant from CPython: the call must see it too."""
+    outcomes = []
+    for module in modules:
+        c = module.Counter(1)
+        c.LIMIT = 3
+        outcomes.append(run(c.run, (5,), {}))
+    assert same_outcome(outcomes[0], outcomes[1]), [o.describe() for o in outcomes]
+    assert outcomes[0].kind == "raise"

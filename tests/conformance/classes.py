@@ -310,3 +310,15 @@ class Celsius:
 
     def same(self, other: Celsius) -> bool:
         return self.degrees == other.degrees
+
+
+class Tagged:
+    def __init__(self, tag: str) -> None:
+        self.tag = tag
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Tagged) and self.tag.lower() == other.tag.lower()
+
+
+def find_tagged(xs: list[Tagged], t: Tagged) -> int:
+    return xs.index(t)  # the class's own __eq__: stays Python

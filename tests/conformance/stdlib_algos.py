@@ -11,7 +11,7 @@ from bisect import bisect_left, insort
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable
 from functools import reduce
-from itertools import combinations, groupby, permutations, product
+from itertools import accumulate, chain, combinations, groupby, permutations, product
 
 
 def heap_push_all(heap: list[int], items: list[int]) -> list[int]:
@@ -582,3 +582,24 @@ def pool_snapshot(xs: list[int]) -> int:
         xs.append(a + b)
         n += 1
     return n
+
+
+def chained(a: list[int], b: list[int], s: str) -> list[int]:
+    out = []
+    for x in chain(a, b):
+        if x > 2 and len(b) < 6:
+            b.append(x - 10)
+        out.append(x)
+    out += [ord(c) for c in chain(s, "!")]
+    return out
+
+
+def prefix_sums(xs: list[int]) -> list[int]:
+    return [t for t in accumulate(xs)]
+
+
+def prefix_floats(xs: list[float]) -> list[float]:
+    out = []
+    for t in accumulate(xs):
+        out.append(t)
+    return out

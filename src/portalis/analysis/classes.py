@@ -1109,9 +1109,13 @@ def finalize_classes(functions: dict[str, Any], classes: dict[str, ClassSpec], p
 def _value_eq_with_floats(
     t: PyType, classes: dict[str, ClassSpec], seen: frozenset[str] = frozenset()
 ) -> bool:
-    """Whether comparing values of type `t` may compare a dataclass's float fields."""
+    """Whether comparing values of type `t` inside containers may be inexact: a
+    dataclass's float fields (NaN identity) or a class's own __eq__ (the runtime's
+    element equality is identity or the dataclass fields)."""
     if is_class(t):
         cls = classes.get(str(t))
+        if cls is not None and (cls.dunder("__eq__") or cls.dunder("__ne__")):
+            return True
         if cls is None or not (cls.is_dataclass and cls.eq) or cls.name in seen:
             return False
         inner = seen | {cls.name}
@@ -1139,7 +1143,7 @@ def _instance_use_problem(spec: Any, classes: dict[str, ClassSpec]) -> tuple[ast
             for operand in [node.left, *node.comparators]:
                 t = types.get(id(operand))
                 if t is not None and t.args and _value_eq_with_floats(t, classes):
-                    return node, f"comparing a {t} (dataclass float fields: NaN identity)"
+                    return node, f"comparing a {t} (element __eq__ or float fields: NaN identity)"
         if not isinstance(node, ast.Call):
             continue
         keyed = any(k.arg == "key" for k in node.keywords)
@@ -1160,7 +1164,7 @@ def _instance_use_problem(spec: Any, classes: dict[str, ClassSpec]) -> tuple[ast
             if node.func.attr in ("index", "count", "remove") and _value_eq_with_floats(
                 recv, classes
             ):
-                return node, f"searching a {recv} (dataclass float fields: NaN identity)"
+                return node, f"searching a {recv} (element __eq__ or float fields: NaN identity)"
     return None
 
 

@@ -54,8 +54,7 @@ def rewrite_range_arguments(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
         return
     for node in ast.walk(fn):
         if not (
-            _consumer(node)
-            and any(_is_call(node.args[0], src) for src in LAZY_SOURCES)  # type: ignore[attr-defined]
+            _consumer(node) and any(_is_call(node.args[0], src) for src in LAZY_SOURCES)  # type: ignore[attr-defined]
         ):
             continue
         assert isinstance(node, ast.Call)
