@@ -65,9 +65,17 @@ CASES: dict[str, list[tuple[Any, ...]]] = {
     "recursive_guard": [(5,), (-1,), (-5,), (0,)],
     "int_key_error": [(3, True), (11, False), (-(2**63), True)],
     "checked_sqrt": [(17,), (-4,)],
+    "show_repr": [(0,), (1,), (2,), (3,), (4,), (5,)],
+    "attributes": [(5, 3, 1, "7"), (5, 9, 2, "x"), (-(2**63), 2**63 - 1, 2**63 - 1, "")],
+    "find_cycle": [(["b", "a", "Cc"], 5), ([], -1), (["x", "y"], 1), (["x", "y"], 2)],
 }
 # Calls that are expected to re-run in CPython (a bail), not to stay in WASM.
-BAILS = {"computed_init_args": [(3,)], "first_arg": [(1,)]}
+BAILS = {
+    "computed_init_args": [(3,)],
+    "first_arg": [(1,)],
+    "attributes": [(-(2**63), 2**63 - 1, 2**63 - 1, "")],  # the difference leaves i64
+    "find_cycle": [(["x", "y"], 1)],
+}
 
 
 @pytest.fixture(scope="module")
@@ -176,6 +184,12 @@ class Effects(Exception):
         super().__init__(n)
 
 
+class SetsArgs(Exception):
+    def __init__(self, n: int) -> None:
+        super().__init__(f"n={n}")
+        self.args = (n,)
+
+
 def raises_shown(n: int) -> int:
     raise Shown("x")
 
@@ -208,7 +222,7 @@ def passes_e(n: int) -> str:
     try:
         return str(10 // n)
     except ZeroDivisionError as e:
-        return repr(e)
+        return str([e])
 
 
 def uses_args(n: int) -> str:
@@ -231,21 +245,30 @@ def buffer(n: int) -> int:
 
 def int_message(n: int) -> int:
     raise ValueError(n)
+
+
+def attr_of_builtin(n: int) -> int:
+    try:
+        return 10 // n
+    except ZeroDivisionError as e:
+        return e.line
 """
 
 EXPECTED_SKIPS = {
     "Shown": (3, "defines more than a docstring and `__init__`"),
     "Sys": (7, "derived from `OSError`"),
     "Effects": (13, "does more than `super().__init__(...)`"),
-    "raises_shown": (18, "`Shown` is not an exception class Portalis translates"),
-    "raises_effects": (22, "`Effects` is not an exception class Portalis translates"),
-    "outer_reraise": (32, "`raise outer` of an outer handler's exception"),
-    "raise_in_finally": (42, "re-raise outside an except block (or inside a finally block)"),
-    "passes_e": (49, "`e` is only supported in"),
-    "uses_args": (56, "`e` is only supported in"),
-    "cause_other": (63, "supported with `None` or the exception being handled"),
-    "buffer": (67, "raising `BufferError` is not supported yet"),
-    "int_message": (71, "only str messages are supported"),
+    "SetsArgs": (20, "does more than `super().__init__(...)`"),
+    "raises_shown": (24, "`Shown` is not an exception class Portalis translates"),
+    "raises_effects": (28, "`Effects` is not an exception class Portalis translates"),
+    "outer_reraise": (38, "`raise outer` of an outer handler's exception"),
+    "raise_in_finally": (48, "re-raise outside an except block (or inside a finally block)"),
+    "passes_e": (55, "`e` is only supported in"),
+    "uses_args": (62, "`e` is only supported in"),
+    "cause_other": (69, "supported with `None` or the exception being handled"),
+    "buffer": (73, "raising `BufferError` is not supported yet"),
+    "int_message": (77, "only str messages are supported"),
+    "attr_of_builtin": (84, "a built-in exception caught here does not set `line`"),
 }
 
 

@@ -124,6 +124,15 @@ CASES: dict[str, list[tuple[Any, ...]]] = {
     "root_of_cubic": [(2.0, 3.0), (0.0, 1.0), (-1e9, 1e9)],
     "root_of_inverse": [(-1.0, 1.0), (0.0, 1.0)],
     "twice_sum": [(5,), (-7,), (2**62,)],
+    # itertools: inputs snapshot at the call, tuples in CPython's index order
+    "count_pairs_with_sum": [([1, 5, 7, -1, 5], 6), ([], 0), ([3], 3)],
+    "all_combos": [("abcd", [1, 2, 3, 4]), ("ab", [1]), ("", [])],
+    "grid_points": [([1, 2], "xyz"), ([], "a"), ([3], "")],
+    "dice_sums": [([1, 2, 3],), ([],), ([6],)],
+    "pool_snapshot": [([1, 2, 3],), ([],)],
+    "chained": [([1, 5], [3], "ab"), ([], [], ""), ([9, 9, 9], [], "")],
+    "prefix_sums": [([1, 2, 3],), ([],), ([2**62, 2**62],), ([-5],)],
+    "prefix_floats": [([0.1, 0.2, math.inf, -math.inf],), ([],), ([-0.0],)],
 }
 
 # Calls that must give the answer back to CPython: a NaN compared inside a tuple,
@@ -138,6 +147,7 @@ EXPECTED_BAILS = {
     ("lcm_many", 3),
     ("fold_div", 3),
     ("twice_sum", 2),
+    ("prefix_sums", 2),
 }
 
 
@@ -337,3 +347,27 @@ def test_inexact_uses_stay_python(tmp_path: Path) -> None:
         assert skip is not None, f"{name} was translated"
         assert fragment in skip.message, (name, skip.message)
         assert skip.line > 1
+
+
+def test_property_itertools_and_counter(modules: tuple[ModuleType, ModuleType]) -> None:
+    py, wasm = modules
+    small = st.lists(st.integers(-3, 3), max_size=6)
+    text = st.text(alphabet="abcab", max_size=7)
+
+    @SETTINGS
+    @given(text, small, text)
+    def check(word: str, xs: list[int], other: str) -> None:
+        for name, args in [
+            ("all_combos", (word, xs)),
+            ("grid_points", (xs, word)),
+            ("count_pairs_with_sum", (xs, 1)),
+            ("counter_arith", (word, other)),
+            ("top_letters", (word, len(other) - 2)),
+            ("rle_pairs", (xs,)),
+            ("look_and_say", (word, 2)),
+        ]:
+            pa, wa = copy.deepcopy(args), copy.deepcopy(args)
+            assert same_outcome(run(getattr(py, name), pa, {}), run(getattr(wasm, name), wa, {}))
+            assert same_value(pa, wa), name
+
+    check()

@@ -29,7 +29,14 @@ from portalis.library.report import render_html, report_data
 ROOT = Path(__file__).resolve().parent.parent
 STATKIT = ROOT / "examples" / "statkit_library"
 
-# The example's known design: what runs in WASM, module by module.
+# The example's known design, module by module: what runs in WASM at least (the
+# translator keeps growing: more may), and what must stay Python whatever it learns.
+STATKIT_MUST_STAY_PYTHON = {
+    ("statkit.dynamic", "parse_formula"),  # eval
+    ("statkit.dynamic", "evaluate"),  # calls parse_formula
+    ("statkit.dynamic", "attribute"),  # getattr on an `object`
+    ("statkit.core", "weighted_score"),  # calls parse_formula, in another module
+}
 STATKIT_TRANSLATED = {
     "statkit": set(),
     "statkit._util": {"square", "clamp", "digit_count"},
@@ -235,12 +242,13 @@ def test_report_numbers_match_the_example_package(statkit_report: dict) -> None:
             assert functions[fn]["line"] == line, (name, fn)
             assert functions[fn]["code_lines"] == code, (name, fn)
         in_wasm = {f for f, d in functions.items() if d["status"] in ("translated", "internal")}
-        assert in_wasm == translated, name
+        assert in_wasm >= translated, name
+        assert not {(name, f) for f in in_wasm} & STATKIT_MUST_STAY_PYTHON
         code_lines = sum(c for _, c in view[name].values())
-        translated_lines = sum(view[name][f][1] for f in translated)
+        translated_lines = sum(view[name][f][1] for f in in_wasm)
         assert (m["code_lines"], m["translated_lines"]) == (code_lines, translated_lines)
-        assert m["translated"] + m["internal"] == len(translated)
-        assert m["python"] == len(functions) - len(translated)
+        assert m["translated"] + m["internal"] == len(in_wasm)
+        assert m["python"] == len(functions) - len(in_wasm)
         if code_lines:
             assert m["coverage"] == pytest.approx(translated_lines / code_lines)
         assert m["lines"] == len((STATKIT / "src" / m["file"]).read_text().splitlines())
@@ -279,7 +287,8 @@ def test_report_reasons_chain_across_modules(statkit_report: dict) -> None:  # t
     assert CROSS_MODULE in variance["reason"] and "`statkit._util`" in variance["reason"]
     via_alias = fns[("statkit.histogram", "centred_mean")]  # `import statkit.core as core_mod`
     assert "calls `mean`" in via_alias["reason"] and "`statkit.core`" in via_alias["reason"]
-    assert "classes are not supported" in fns[("statkit.intervals", "Interval")]["reason"]
+    # the dataclass: a Rust type of its module now that classes translate
+    assert fns[("statkit.intervals", "Interval")]["kind"] == "class"
 
 
 def test_report_cli_json_table_and_conformance_join(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -464,7 +473,7 @@ def test_library_mode_report_links_imported_helpers(tmp_path: Path, capsys) -> N
         ("statkit.histogram", "centred_mean"),
         ("statkit.intervals", "bucket_of"),
     }
-    assert in_wasm == per_module | linked
+    assert in_wasm >= per_module | linked and not in_wasm & STATKIT_MUST_STAY_PYTHON
     assert "`eval`" in fns[("statkit.core", "weighted_score")]["reason"]
 
 

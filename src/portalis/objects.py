@@ -60,6 +60,9 @@ class _ClassInfo:
         self.cls = cls
         self.fields = fields
         self.names = [f for f, _ in fields]
+        # Class attributes an instance attribute of the same name would hide
+        # from CPython (translated code reads the class's).
+        self.shadowable = {k for k in vars(cls) if not k.startswith("__")} - set(self.names)
 
 
 class _Encoder:
@@ -133,6 +136,9 @@ class _Encoder:
             if info is None or tv is not info.cls:
                 raise _Mismatch
             self._object(value)
+            d = getattr(value, "__dict__", None)
+            if d is not None and len(d) > len(info.fields) and not info.shadowable.isdisjoint(d):
+                raise _Mismatch
             out += _III.pack(T_OBJ, info.index, len(info.fields))
             for name, ft in info.fields:
                 self.encode(_attribute(value, name), ft)

@@ -294,3 +294,31 @@ def texts(a: int) -> str:
 
 def version_text(v: Version, n: Node) -> str:
     return f"{v} {v!r} {n!s}"
+
+
+class Celsius:
+    """__init__ stays Python (it calls eval); the methods still translate."""
+
+    def __init__(self, degrees: float) -> None:
+        if degrees < eval("-273.15"):
+            raise ValueError(f"below absolute zero: {degrees!r}")
+        self.degrees = degrees
+
+    def warmer(self, by: float) -> float:
+        self.degrees += by
+        return self.degrees
+
+    def same(self, other: Celsius) -> bool:
+        return self.degrees == other.degrees
+
+
+class Tagged:
+    def __init__(self, tag: str) -> None:
+        self.tag = tag
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Tagged) and self.tag.lower() == other.tag.lower()
+
+
+def find_tagged(xs: list[Tagged], t: Tagged) -> int:
+    return xs.index(t)  # the class's own __eq__: stays Python

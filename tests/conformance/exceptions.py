@@ -39,6 +39,12 @@ class Empty(Exception):
         super().__init__()
 
 
+class CycleError(StatsError):
+    def __init__(self, nodes: list[str], sizes: list[int]) -> None:
+        super().__init__("cycle detected among: " + ", ".join(nodes) + f" {sizes}")
+        self.nodes = nodes
+
+
 # -- raising the module's classes ------------------------------------------------
 def mean(xs: list[float], n: int) -> float:
     if n == 0:
@@ -475,3 +481,46 @@ def checked_sqrt(x: int) -> int:
         r += 1
     assert r * r <= x, "never"
     return r
+
+
+def show_repr(n: int) -> str:
+    try:
+        if n == 0:
+            raise StatsError(f"bad {n!r}")
+        if n == 1:
+            raise AccountClosed()
+        if n == 2:
+            raise Insufficient(n, 7)
+        if n == 3:
+            return str({5: 1}[n])
+        if n == 4:
+            raise Empty()
+        return str([1][n])
+    except Exception as e:
+        return repr(e) + " | " + f"{e!r}"
+
+
+def attributes(balance: int, amount: int, line: int, text: str) -> str:
+    out = ""
+    try:
+        withdraw(balance, amount, False)
+    except Insufficient as e:
+        out += f"short by {e.amount - e.balance}; "
+    try:
+        parse_line(line, text)
+    except LineError as e:
+        out += f"line {e.line + 1}"
+    return out
+
+
+def find_cycle(names: list[str], k: int) -> list[str]:
+    if k > len(names):
+        raise CycleError(sorted(n.upper() for n in names), [len(n) for n in names])
+    if k < 0:
+        raise CycleError(["none"], list(range(3)))
+    try:
+        if k == 1:
+            raise CycleError(names[:1], [0])
+    except StatsError as e:
+        return [str(e)]  # str() of a CycleError whose message WASM does not compute
+    return names[:k]

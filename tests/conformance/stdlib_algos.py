@@ -11,7 +11,7 @@ from bisect import bisect_left, insort
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable
 from functools import reduce
-from itertools import groupby
+from itertools import accumulate, chain, combinations, groupby, permutations, product
 
 
 def heap_push_all(heap: list[int], items: list[int]) -> list[int]:
@@ -548,3 +548,58 @@ def add_sat(a: int, b: int) -> int:
 
 def twice_sum(a: int) -> int:
     return via(add_sat, a)
+
+
+# -- itertools.combinations / permutations / product as loop sources ----------------------
+
+
+def count_pairs_with_sum(nums: list[int], target: int) -> int:
+    return sum(1 for a, b in combinations(nums, 2) if a + b == target)
+
+
+def all_combos(word: str, xs: list[int]) -> list[str]:
+    out = [a + b + c for a, b, c in combinations(word, 3)]
+    out += [f"{a}{b}" for a, b in permutations(word, 2)]
+    out += [f"{a}|{b}|{c}" for a, b, c in permutations(xs, 3)]
+    out += [str(t[0]) for t in combinations(xs, 1)]
+    return out
+
+
+def grid_points(xs: list[int], word: str) -> list[tuple[int, str]]:
+    return [(x, c) for x, c in product(xs, word)]
+
+
+def dice_sums(faces: list[int]) -> list[int]:
+    totals = []
+    for a, b, c in product(faces, repeat=3):
+        totals.append(a * 100 + b * 10 + c)
+    return totals
+
+
+def pool_snapshot(xs: list[int]) -> int:
+    n = 0
+    for a, b in combinations(xs, 2):
+        xs.append(a + b)
+        n += 1
+    return n
+
+
+def chained(a: list[int], b: list[int], s: str) -> list[int]:
+    out = []
+    for x in chain(a, b):
+        if x > 2 and len(b) < 6:
+            b.append(x - 10)
+        out.append(x)
+    out += [ord(c) for c in chain(s, "!")]
+    return out
+
+
+def prefix_sums(xs: list[int]) -> list[int]:
+    return [t for t in accumulate(xs)]
+
+
+def prefix_floats(xs: list[float]) -> list[float]:
+    out = []
+    for t in accumulate(xs):
+        out.append(t)
+    return out

@@ -16,21 +16,23 @@ from statkit import _util, core, dynamic, histogram, intervals
 
 @pytest.mark.skipif(os.environ.get("STATKIT_EXPECT_WASM") != "1", reason="plain install")
 def test_translated_functions_run_in_wasm() -> None:
-    assert set(_util.__portalis__.translated) == {"square", "clamp", "digit_count"}
+    # at least these (the translator keeps learning; more may run in WASM)
+    assert set(_util.__portalis__.translated) >= {"square", "clamp", "digit_count"}
     # library mode: these call helpers of other modules of the package, inside WASM
-    assert set(core.__portalis__.translated) == {
+    assert set(core.__portalis__.translated) >= {
         "mean",
         "variance",
         "clipped_total",
         "sum_of_squares",
     }
-    assert set(histogram.__portalis__.translated) == {
+    assert set(histogram.__portalis__.translated) >= {
         "bucket_index",
         "bucket_counts",
         "label_width",
         "centred_mean",
     }
-    assert set(intervals.__portalis__.translated) == {"overlap_length", "bucket_of"}
+    assert set(intervals.__portalis__.translated) >= {"overlap_length", "bucket_of"}
+    assert "weighted_score" not in core.__portalis__.translated
     assert core.__portalis__.mode == "wasm"
     assert dynamic.__portalis__.translated == []
 

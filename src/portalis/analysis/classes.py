@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import ast
 import copy
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -543,6 +543,7 @@ class ClassChecker:
     # Provided by the expression typer this class is mixed into.
     infer: Any
     comp_lookup: Any
+    infer_type_name: Callable[[ast.Attribute], PyType | None]
 
     def class_named(self, node: ast.expr) -> ClassSpec | None:
         """The class `node` names, when it is a bare reference to a translated class."""
@@ -658,6 +659,9 @@ class ClassChecker:
 
     # -- attributes ------------------------------------------------------------
     def infer_Attribute(self, node: ast.Attribute) -> PyType:
+        named = self.infer_type_name(node)  # type(x).__name__ (analysis/expressions.py)
+        if named is not None:
+            return named
         owner = self.class_named(node.value)
         if owner is not None:
             self._require(node, owner)
@@ -1109,9 +1113,13 @@ def finalize_classes(functions: dict[str, Any], classes: dict[str, ClassSpec], p
 def _value_eq_with_floats(
     t: PyType, classes: dict[str, ClassSpec], seen: frozenset[str] = frozenset()
 ) -> bool:
-    """Whether comparing values of type `t` may compare a dataclass's float fields."""
+    """Whether comparing values of type `t` inside containers may be inexact: a
+    dataclass's float fields (NaN identity) or a class's own __eq__ (the runtime's
+    element equality is identity or the dataclass fields)."""
     if is_class(t):
         cls = classes.get(str(t))
+        if cls is not None and (cls.dunder("__eq__") or cls.dunder("__ne__")):
+            return True
         if cls is None or not (cls.is_dataclass and cls.eq) or cls.name in seen:
             return False
         inner = seen | {cls.name}
@@ -1139,7 +1147,7 @@ def _instance_use_problem(spec: Any, classes: dict[str, ClassSpec]) -> tuple[ast
             for operand in [node.left, *node.comparators]:
                 t = types.get(id(operand))
                 if t is not None and t.args and _value_eq_with_floats(t, classes):
-                    return node, f"comparing a {t} (dataclass float fields: NaN identity)"
+                    return node, f"comparing a {t} (element __eq__ or float fields: NaN identity)"
         if not isinstance(node, ast.Call):
             continue
         keyed = any(k.arg == "key" for k in node.keywords)
@@ -1160,7 +1168,7 @@ def _instance_use_problem(spec: Any, classes: dict[str, ClassSpec]) -> tuple[ast
             if node.func.attr in ("index", "count", "remove") and _value_eq_with_floats(
                 recv, classes
             ):
-                return node, f"searching a {recv} (dataclass float fields: NaN identity)"
+                return node, f"searching a {recv} (element __eq__ or float fields: NaN identity)"
     return None
 
 
@@ -1191,6 +1199,38 @@ def order_method(cls: ClassSpec, op: ast.cmpop) -> tuple[str, bool] | None:
     if cls.dunder(reflected):
         return reflected, True
     return None
+
+
+def salvage_fields(cls: ClassSpec, init: Any) -> None:
+    """`__init__` does not translate: keep the class if its attribute types are known.
+
+    The types come from the assignments the checker did type before giving up.
+    Instances can then only come from CPython (constructing one in WASM needs
+    `__init__`), and every crossing checks each attribute's exact type, so a
+    wrong guess only sends calls back to CPython; methods still translate.
+    """
+    from .containers import has_unknown
+
+    me = init.node.args.args[0].arg if init.node.args.args else None
+    created = {
+        node.attr
+        for st in init.node.body
+        for node in ast.walk(st)
+        if isinstance(node, ast.Attribute)
+        and isinstance(node.value, ast.Name)
+        and node.value.id == me
+        and isinstance(node.ctx, ast.Store)
+    }
+    complete = (
+        me is not None
+        and init_order_problem(cls, init.node) is None
+        and all(a in cls.fields and not has_unknown(cls.fields[a]) for a in created)
+        and set(cls.fields) == created
+    )
+    if complete:
+        cls.fields_done = True
+    else:
+        cls.skip = init.skip
 
 
 def text_method(cls: ClassSpec, kind: str) -> str | None:

@@ -65,8 +65,15 @@ class CollectionsTyper:
             result = self._heapq(node, name)
         elif module == "bisect" and name in BISECT:
             result = self._bisect(node, name)
-        elif target == "itertools.groupby":
-            raise Unsupported(node, "groupby() is translated only as the source of a loop")
+        elif target in (
+            "itertools.groupby",
+            "itertools.combinations",
+            "itertools.permutations",
+            "itertools.product",
+            "itertools.chain",
+            "itertools.accumulate",
+        ):
+            raise Unsupported(node, f"{name}() is translated only as the source of a loop")
         else:
             raise Unsupported(node, f"{target}() is not supported yet")
         self.stdlib_calls[id(node)] = target

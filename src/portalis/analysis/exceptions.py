@@ -64,8 +64,15 @@ class ExcClass:
     lineno: int
     root: str  # the built-in exception it derives from
     ancestors: tuple[str, ...]  # module classes above it, nearest first
-    init_params: tuple[str, ...] | None  # `__init__` parameters (None: BaseException's)
-    super_args: tuple[ast.expr, ...]  # what that `__init__` passes to super().__init__
+    init: InitInfo | None  # its `__init__` (own or inherited; None: BaseException's)
+
+    @property
+    def init_params(self) -> tuple[str, ...] | None:
+        return None if self.init is None else self.init.params
+
+    @property
+    def super_args(self) -> tuple[ast.expr, ...]:
+        return () if self.init is None else self.init.super_args
 
 
 @dataclass
@@ -110,42 +117,95 @@ def _plain_root(cls: type[BaseException]) -> bool:
 
 
 # -- the module's exception classes ------------------------------------------------
-_SAFE_EXPR = (ast.Name, ast.Constant, ast.JoinedStr, ast.FormattedValue)
+_LIST_ITEMS = (INT, FLOAT, BOOL, STR)
 
 
-def _safe_value(node: ast.expr, params: set[str]) -> bool:
-    """An expression that cannot fail or have effects for scalar/str parameters."""
-    for sub in ast.walk(node):
-        if isinstance(sub, ast.Name):
-            if sub.id not in params:
-                return False
-        elif isinstance(sub, ast.FormattedValue):
-            if sub.format_spec is not None or sub.conversion not in (-1, ord("s"), ord("r")):
-                return False
-        elif isinstance(sub, ast.Constant):
-            if not isinstance(sub.value, (str, int, float, bool)) and sub.value is not None:
-                return False
-        elif not isinstance(sub, (*_SAFE_EXPR, ast.Load)):
-            return False
-    return True
+def _param_type_ok(t: PyType | None) -> bool:
+    return t in _ARG_TYPES or (t is not None and t.name == "list" and t.args[0] in _LIST_ITEMS)
 
 
-def _check_init(fn: ast.FunctionDef, cls_name: str) -> tuple[tuple[str, ...], tuple[ast.expr, ...]]:
+def _safe_type(node: ast.expr, params: dict[str, PyType]) -> PyType | None:
+    """The type of an `__init__` expression that cannot fail or have effects, else None.
+
+    Parameters have exactly their annotated types (checked where the class is
+    raised): names, constants, f-strings without format specs, `str + str`
+    and `sep.join(list_of_str)`.
+    """
+    if isinstance(node, ast.Name):
+        return params.get(node.id)
+    if isinstance(node, ast.Constant):
+        v = node.value
+        if isinstance(v, str):
+            return STR
+        if isinstance(v, bool):
+            return BOOL
+        if isinstance(v, int):
+            return INT
+        if isinstance(v, float):
+            return FLOAT
+        return NONE if v is None else None
+    if isinstance(node, ast.JoinedStr):
+        for part in node.values:
+            if isinstance(part, ast.Constant):
+                continue
+            if not (
+                isinstance(part, ast.FormattedValue)
+                and part.format_spec is None
+                and part.conversion in (-1, ord("s"), ord("r"))
+                and _safe_type(part.value, params) is not None
+            ):
+                return None
+        return STR
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        if _safe_type(node.left, params) == STR and _safe_type(node.right, params) == STR:
+            return STR
+        return None
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "join"
+        and isinstance(node.func.value, ast.Constant)
+        and isinstance(node.func.value.value, str)
+        and len(node.args) == 1
+        and not node.keywords
+        and _safe_type(node.args[0], params) == PyType("list", (STR,))
+    ):
+        return STR
+    return None
+
+
+@dataclass(frozen=True)
+class InitInfo:
+    """A class's own `__init__`, as `_check_init` accepted it."""
+
+    params: tuple[str, ...]
+    types: tuple[PyType, ...]
+    super_args: tuple[ast.expr, ...]
+    # attribute -> index of the parameter it is set to (-1: set to something else)
+    attrs: tuple[tuple[str, int], ...]
+
+
+def _check_init(fn: ast.FunctionDef, cls_name: str) -> InitInfo:
     a = fn.args
     if fn.decorator_list or a.vararg or a.kwarg or a.kwonlyargs or a.posonlyargs or a.defaults:
         raise Unsupported(fn, f"`{cls_name}.__init__` has a signature Portalis does not support")
     names = [p.arg for p in a.args]
     if not names or names[0] != "self":
         raise Unsupported(fn, f"`{cls_name}.__init__` must take `self` first")
+    types: list[PyType] = []
     for p in a.args[1:]:
         t = type_from_annotation(p.annotation)
-        if t not in _ARG_TYPES:
+        types.append(t)  # type: ignore[arg-type]
+        if not _param_type_ok(t):
             raise Unsupported(
-                p, f"parameter `{p.arg}` of `{cls_name}.__init__` must be int, float, bool or str"
+                p,
+                f"parameter `{p.arg}` of `{cls_name}.__init__` must be int, float, bool, str "
+                "or a list of those",
             )
-    params = set(names[1:])
+    params = dict(zip(names[1:], types))
     supers = 0
     super_args: tuple[ast.expr, ...] = ()
+    attrs: dict[str, int] = {}
     for i, st in enumerate(fn.body):
         if i == 0 and isinstance(st, ast.Expr) and isinstance(st.value, ast.Constant):
             continue  # docstring
@@ -159,7 +219,7 @@ def _check_init(fn: ast.FunctionDef, cls_name: str) -> tuple[tuple[str, ...], tu
             and st.value.func.value.func.id == "super"
             and not st.value.func.value.args
             and not st.value.keywords
-            and all(_safe_value(x, params) for x in st.value.args)
+            and all(_safe_type(x, params) is not None for x in st.value.args)
         ):
             supers += 1
             super_args = tuple(st.value.args)
@@ -170,8 +230,15 @@ def _check_init(fn: ast.FunctionDef, cls_name: str) -> tuple[tuple[str, ...], tu
             and isinstance(st.targets[0], ast.Attribute)
             and isinstance(st.targets[0].value, ast.Name)
             and st.targets[0].value.id == "self"
-            and _safe_value(st.value, params)
+            # `self.args = ...` (or any BaseException attribute) would change
+            # what str(e) and the chain show.
+            and st.targets[0].attr not in dir(BaseException)
+            and _safe_type(st.value, params) is not None
         ):
+            value = st.value
+            attrs[st.targets[0].attr] = (
+                names.index(value.id) - 1 if isinstance(value, ast.Name) else -1
+            )
             continue
         raise Unsupported(
             st,
@@ -181,7 +248,7 @@ def _check_init(fn: ast.FunctionDef, cls_name: str) -> tuple[tuple[str, ...], tu
         )
     if supers != 1:
         raise Unsupported(fn, f"`{cls_name}.__init__` must call `super().__init__(...)` once")
-    return tuple(names[1:]), super_args
+    return InitInfo(tuple(names[1:]), tuple(types), super_args, tuple(attrs.items()))
 
 
 def exception_classes(
@@ -212,8 +279,7 @@ def exception_classes(
                 raise Unsupported(
                     base, f"exception classes derived from `{base.id}` are not supported yet"
                 )
-            init: tuple[str, ...] | None = None
-            super_args: tuple[ast.expr, ...] = ()
+            init: InitInfo | None = None
             for i, item in enumerate(st.body):
                 if isinstance(item, ast.Pass) or (
                     isinstance(item, ast.Expr)
@@ -222,7 +288,7 @@ def exception_classes(
                 ):
                     continue
                 if isinstance(item, ast.FunctionDef) and item.name == "__init__" and init is None:
-                    init, super_args = _check_init(item, st.name)
+                    init = _check_init(item, st.name)
                     continue
                 raise Unsupported(
                     item,
@@ -243,12 +309,10 @@ def exception_classes(
         if parent is not None:
             root, ancestors = parent.root, (parent.name, *parent.ancestors)
             if init is None:
-                init, super_args = parent.init_params, parent.super_args
+                init = parent.init
         else:
             root, ancestors = base.id, ()
-        found[st.name] = ExcClass(
-            st.name, USER_BASE + len(found), st.lineno, root, ancestors, init, super_args
-        )
+        found[st.name] = ExcClass(st.name, USER_BASE + len(found), st.lineno, root, ancestors, init)
     return found, rejected
 
 
@@ -273,6 +337,20 @@ def catch_codes(names: list[str], classes: dict[str, ExcClass]) -> tuple[int, ..
 
 
 # -- the checker's part -------------------------------------------------------------
+def _fresh_list(node: ast.expr, module_bindings: set[str]) -> bool:
+    """A list object nothing else refers to."""
+    if isinstance(node, (ast.List, ast.ListComp, ast.BinOp)):
+        return True  # a display, comprehension, `a + b` or `a * n` of lists
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Slice):
+        return True  # a slice of a list is a new list
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in ("list", "sorted")
+        and node.func.id not in module_bindings
+    )
+
+
 class ExceptionChecks:
     """`try`/`raise` for the statement checker (mixed into FunctionChecker)."""
 
@@ -280,7 +358,17 @@ class ExceptionChecks:
         info = self.exc_info.get(id(node))
         if isinstance(info, tuple) and info[0] == "isinstance":
             return BOOL
+        if isinstance(info, tuple) and info[0] == "repr":
+            return STR
         result: PyType = super().infer_Call(node)  # type: ignore[misc]
+        return result
+
+    def infer_Attribute(self, node: ast.Attribute) -> PyType:
+        info = self.exc_info.get(id(node))
+        if isinstance(info, tuple) and info[0] == "attr":
+            t: PyType = info[1]
+            return t
+        result: PyType = super().infer_Attribute(node)  # type: ignore[misc]
         return result
 
     def infer_Subscript(self, node: ast.Subscript) -> PyType:
@@ -290,7 +378,7 @@ class ExceptionChecks:
         return result
 
     def infer_Name(self, node: ast.Name) -> PyType:
-        if self.exc_info.get(id(node)) == "str":
+        if self.exc_info.get(id(node)) in ("str", "typed"):
             return STR  # `str(e)` / `f"{e}"`: the translator shows the exception
         result: PyType = super().infer_Name(node)  # type: ignore[misc]
         return result
@@ -396,6 +484,12 @@ class ExceptionChecks:
                     continue
                 if isinstance(parent, ast.Raise):
                     continue  # checked by stmt_Raise
+                shown = self._shown_as(node, parents)
+                if shown is not None and shown[0] == "repr":
+                    # `repr(e)` / `f"{e!r}"`: `Name('message')` (rt/raise.rs exc_repr).
+                    self.exc_info[id(node)] = "typed"
+                    self.exc_info[id(shown[1])] = ("repr", self._class_names(handler))
+                    continue
                 if (
                     isinstance(parent, ast.Call)
                     and isinstance(parent.func, ast.Name)
@@ -410,6 +504,13 @@ class ExceptionChecks:
                     items = kinds.elts if isinstance(kinds, ast.Tuple) else [kinds]
                     names = [self._exc_class_name(item) for item in items]
                     self.exc_info[id(parent)] = ("isinstance", catch_codes(names, self.exc_classes))
+                    continue
+                if (
+                    isinstance(parent, ast.Attribute)
+                    and parent.attr != "args"
+                    and isinstance(parent.ctx, ast.Load)
+                ):
+                    self.exc_info[id(parent)] = self._attribute(handler, parent)
                     continue
                 grand = parents.get(id(parent))
                 if (
@@ -452,6 +553,41 @@ class ExceptionChecks:
             if parent.conversion == ord("r"):
                 return "repr", parent
         return None
+
+    def _attribute(self, handler: ast.ExceptHandler, node: ast.Attribute) -> tuple[Any, ...]:
+        """`e.attr`: set by every class the handler catches to one of its parameters.
+
+        The value is that constructor argument, carried by the exception
+        (rt/raise.rs exc_attr); its type is the parameter's annotation, and a
+        value of another type there re-runs the call in CPython."""
+        spec: HandlerSpec = self.exc_info[id(handler)]
+        by_code = {c.code: c for c in self.exc_classes.values()}
+        table: list[tuple[int, int]] = []
+        types: set[PyType] = set()
+        for code in spec.codes:
+            c = by_code.get(code)
+            index = dict(c.init.attrs).get(node.attr, -1) if c and c.init else -1
+            if c is None or c.init is None or index < 0:
+                what = c.name if c is not None else "a built-in exception"
+                raise Unsupported(
+                    node,
+                    f"`{ast.unparse(node)}`: {what} caught here does not set `{node.attr}` "
+                    "to an `__init__` parameter",
+                )
+            table.append((code, index))
+            types.add(c.init.types[index])
+        if len(types) != 1:
+            raise Unsupported(node, f"`{ast.unparse(node)}` has different types by class")
+        if next(iter(types)) not in _ARG_TYPES:
+            raise Unsupported(node, f"`{ast.unparse(node)}` of type {next(iter(types))}")
+        return ("attr", types.pop(), tuple(table))
+
+    def _class_names(self, handler: ast.ExceptHandler) -> tuple[tuple[int, str], ...]:
+        """(code, class name) of everything the handler catches."""
+        spec: HandlerSpec = self.exc_info[id(handler)]
+        names = {code: name for name, code in BUILTIN_CODES.items()}
+        names.update({c.code: c.name for c in self.exc_classes.values()})
+        return tuple((code, names[code]) for code in spec.codes)
 
     def _check_showable(self, handler: ast.ExceptHandler, node: ast.expr) -> None:
         spec: HandlerSpec = self.exc_info[id(handler)]
@@ -564,10 +700,22 @@ class ExceptionChecks:
                     )
                 if len(call_args) > 5:
                     raise Unsupported(exc, f"`{name}(...)` with more than 5 arguments")
-                for a in call_args:
+                assert user.init is not None
+                for a, want in zip(call_args, user.init.types):
                     t = check.check_expr(a, state)
-                    if t not in _ARG_TYPES:
-                        raise Unsupported(a, f"`{name}` argument of type {t} is not supported yet")
+                    if t != want:
+                        raise Unsupported(
+                            a,
+                            f"`{name}` argument of type {t} where `__init__` expects {want}",
+                        )
+                    if want.name == "list" and not _fresh_list(a, self.module_bindings):
+                        raise Unsupported(
+                            a,
+                            f"a list passed to `{name}` must be a new one (a display, "
+                            "comprehension, slice, `list(...)` or `sorted(...)`)",
+                            "the exception leaving WASM carries a copy, which must not be "
+                            "told apart from the original",
+                        )
                 spec.kind = "user_args"
                 spec.args = list(call_args)
                 self._shown(spec, user, state)

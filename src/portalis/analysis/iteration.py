@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from .containers import UNKNOWN, has_unknown
 from .model import Unsupported
-from .types import BOOL, INT, STR, PyType, is_list, is_tuple, list_of, tuple_of
+from .types import BOOL, FLOAT, INT, STR, PyType, is_list, is_tuple, list_of, tuple_of
 
 ITER_BUILTINS = ("range", "enumerate", "zip", "reversed")
 
@@ -42,6 +42,8 @@ class IterationTyper:
         )
 
     is_groupby: Callable[[ast.expr], bool]
+    itertools_source: Callable[[ast.expr], str | None]
+    itertools_elem: Callable[[ast.Call, str], PyType]
     groupby_elem: Callable[[ast.Call], PyType]
     check_comp_groupby: Callable[[ast.expr, int], None]
 
@@ -50,6 +52,10 @@ class IterationTyper:
         if self.is_groupby(it):
             assert isinstance(it, ast.Call)
             return self.groupby_elem(it)  # analysis/groupby.py
+        source = self.itertools_source(it)
+        if source is not None:
+            assert isinstance(it, ast.Call)
+            return self.itertools_elem(it, source)  # analysis/itertools_.py
         for name in ITER_BUILTINS:
             if self._builtin_call(it, name):
                 assert isinstance(it, ast.Call)
@@ -201,8 +207,14 @@ class IterationTyper:
         return self._comprehension(node)
 
     # -- key functions ----------------------------------------------------------
-    def infer_key(self, key: ast.expr, elem: PyType, forbid: str | None = None) -> PyType:
-        """Type of `key(item)` for sorted/min/max/list.sort; keys must be totally ordered."""
+    def infer_key(
+        self, key: ast.expr, elem: PyType, forbid: str | None = None, floats: bool = False
+    ) -> PyType:
+        """Type of `key(item)` for sorted/min/max/list.sort; keys must be totally ordered.
+
+        `floats`: float keys are accepted too (sorted/sort/min/max); a NaN key
+        bails at run time (`pyfloat::FKey`), the only float that breaks the order.
+        """
         if isinstance(key, ast.Name) and key.id == "len" and self._is_builtin_name("len"):
             if not (elem == STR or is_list(elem) or is_tuple(elem)):
                 raise Unsupported(key, f"key=len over {elem} values")
@@ -231,7 +243,7 @@ class IterationTyper:
                 self.comp_scopes.pop()
         else:
             raise Unsupported(key, "key= must be a lambda or len")
-        if not _orderable(result):
+        if not _orderable(result) and not (floats and result == FLOAT):
             raise Unsupported(key, f"sort keys of type {result} are not supported (floats: NaN)")
         self.expr_types[id(key)] = result
         return result

@@ -17,8 +17,8 @@ How a package is translated:
    other across modules (mutual recursion across modules) stay Python.
 3. An external must be *effect-free* across the boundary: it and everything
    it calls (transitively, across modules) neither mutates a list, prints,
-   reads a module constant, nor lives in a module that defines its own
-   exception classes. Those are handled per export by the loader (copy-back,
+   reads a module constant, uses class instances, nor lives in a module
+   that defines its own exception classes. Those are handled per export by the loader (copy-back,
    output draining, load-time constant checks, exception classes looked up
    in the module's globals), which only sees the calling module; such
    callees stay out, with the reason.
@@ -72,7 +72,7 @@ from .graph import (
 )
 
 if TYPE_CHECKING:
-    from ..analysis.model import ModuleSpec
+    from ..analysis.model import FunctionSpec, ModuleSpec
     from ..config import PortalisConfig
 
 __all__ = [
@@ -124,6 +124,9 @@ def _effects(
             if getattr(spec, "exc_classes", None):
                 # Its exceptions are decoded against the *calling* module's classes.
                 own[key] = "is in a module that defines its own exception classes"
+            elif _uses_classes(fn):
+                # A class is a Rust type of its own module (one type per module for now).
+                own[key] = "uses instances of a class"
             elif _mutates_directly(fn):
                 own[key] = "may mutate a list"
             elif fn.prints:
@@ -149,6 +152,18 @@ def _effects(
                     changed = True
                     break
     return own
+
+
+def _uses_classes(fn: FunctionSpec) -> bool:
+    """Whether any type in the function (signature, locals, expressions) is a class's."""
+    from ..analysis.types import CLASS_PREFIX
+
+    def has(t: Any) -> bool:
+        return t is not None and (t.name.startswith(CLASS_PREFIX) or any(has(a) for a in t.args))
+
+    types: list[Any] = [p.type for p in fn.params]
+    types += [fn.return_type, *fn.locals.values(), *fn.expr_types.values()]
+    return any(has(t) for t in types)
 
 
 def analyse_package(modules: Sequence[SourceModule]) -> PackageSpecs:

@@ -81,7 +81,7 @@ class DefInfo:
     """A top-level `def` or `class`: where it is and how many lines of code it has."""
 
     name: str
-    kind: str  # "function" | "class"
+    kind: str  # "function" | "class" | "method" (named `Cls.meth`)
     lineno: int  # of the `def`/`class` line (decorators excluded)
     end_lineno: int
     code_lines: int  # non-blank, non-comment lines, decorators included
@@ -205,8 +205,11 @@ def resolve_relative(module: SourceModule, level: int, target: str | None) -> st
 
 def _scan_function(
     fn: ast.FunctionDef | ast.AsyncFunctionDef,
+    imports: list[ast.Import | ast.ImportFrom] | None = None,
 ) -> tuple[set[str], list[tuple[tuple[str, ...], int]]]:
-    """Names a function binds itself, and its calls: one pass over the body (hot at scale)."""
+    """Names a function binds itself, and its calls: one pass over the body (hot at scale).
+
+    The imports met on the way are appended to `imports` (dependencies too)."""
     args = fn.args
     names = {a.arg for a in (*args.posonlyargs, *args.args, *args.kwonlyargs)}
     if args.vararg:
@@ -236,6 +239,8 @@ def _scan_function(
         elif cls in (ast.Import, ast.ImportFrom):
             for alias in node.names:  # type: ignore[attr-defined]
                 names.add((alias.asname or alias.name).split(".")[0])
+            if imports is not None:
+                imports.append(node)  # type: ignore[arg-type]
         elif cls is ast.ExceptHandler and node.name:  # type: ignore[attr-defined]
             names.add(node.name)  # type: ignore[attr-defined]
         elif cls is ast.Global:
@@ -340,12 +345,24 @@ def module_facts(
             bind(st.name, None)
             first = min([st.lineno, *(d.lineno for d in st.decorator_list)])
             end = st.end_lineno or st.lineno
+            lines = code_lines(source_lines, first, end)
+            if isinstance(st, ast.ClassDef):
+                # Methods are units of their own (`Cls.meth`, as the analysis names
+                # them); the class keeps the rest (header, fields, decorators).
+                for item in st.body:
+                    if isinstance(item, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                        m_first = min([item.lineno, *(d.lineno for d in item.decorator_list)])
+                        m_end = item.end_lineno or item.lineno
+                        m_lines = code_lines(source_lines, m_first, m_end)
+                        lines -= m_lines
+                        qual = f"{st.name}.{item.name}"
+                        facts.defs[qual] = DefInfo(qual, "method", item.lineno, m_end, m_lines)
             facts.defs[st.name] = DefInfo(
                 st.name,
                 "class" if isinstance(st, ast.ClassDef) else "function",
                 st.lineno,
                 end,
-                code_lines(source_lines, first, end),
+                lines,
             )
         elif isinstance(st, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
             targets = st.targets if isinstance(st, ast.Assign) else [st.target]
@@ -353,20 +370,21 @@ def module_facts(
                 for n in ast.walk(t):
                     if isinstance(n, ast.Name):
                         bind(n.id, None)
-    # Imports below top level (in functions, under `if TYPE_CHECKING:`) are
-    # still dependencies, though they bind no module-level name.
-    top = set(map(id, tree.body))
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.Import, ast.ImportFrom)) and id(node) not in top:
-            visit_import(node, False)
     facts.rebound = {name for name, n in bound.items() if n > 1}
     facts.all_names = _literal_all(tree)
 
+    # Imports below top level (in functions, under `if TYPE_CHECKING:`) are
+    # still dependencies, though they bind no module-level name. Functions
+    # report theirs from the one pass over their body; the rest is walked.
+    nested: list[ast.Import | ast.ImportFrom] = []
     for st in tree.body:
-        if not isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            continue
-        local, found = _scan_function(st)
-        facts.calls[st.name] = [CallSite(t, line) for t, line in found if t[0] not in local]
+        if isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            local, found = _scan_function(st, nested)
+            facts.calls[st.name] = [CallSite(t, line) for t, line in found if t[0] not in local]
+        elif not isinstance(st, (ast.Import, ast.ImportFrom)):
+            nested.extend(n for n in ast.walk(st) if isinstance(n, (ast.Import, ast.ImportFrom)))
+    for node in nested:
+        visit_import(node, False)
     return facts
 
 

@@ -156,6 +156,13 @@ def _verdicts(scan: ModuleScan, spec: Any, crate: Any | None) -> None:
     for name, diag in spec.other_skipped.items():
         scan.status.setdefault(name, PYTHON)
         scan.notes.setdefault(name, _note(diag))
+    for name, cls in getattr(spec, "classes", {}).items():
+        # A class the analysis accepted is a Rust type; its methods are units of their own.
+        if cls.skip is None:
+            scan.status.setdefault(name, TRANSLATED)
+        else:
+            scan.status.setdefault(name, PYTHON)
+            scan.notes.setdefault(name, _note(cls.skip))
     for name, info in scan.facts.defs.items():
         if name not in scan.status:  # e.g. a class the analysis did not list
             scan.status[name] = PYTHON

@@ -192,3 +192,129 @@ fn key_arg0(msg: &str, repr: bool) -> PyResult<PyStr> {
     }
     Err(PyErr::bail(crate::err::bail::UNSUPPORTED))
 }
+
+/// `repr(e)`: `Name()` or `Name(<repr of the argument>)`, the name looked up
+/// in the handler's table of (code, class name).
+pub fn exc_repr(e: &PyErr, names: &[(u32, &str)]) -> PyResult<PyStr> {
+    let kind = e.kind();
+    let name = match names.iter().find(|pair| pair.0 == kind) {
+        Some(pair) => pair.1,
+        None => return Err(PyErr::bail(crate::err::bail::UNSUPPORTED)),
+    };
+    if let PyErr::Exc(x) = e {
+        if !x.str_known {
+            return Err(PyErr::bail(crate::err::bail::UNSUPPORTED));
+        }
+    }
+    let mut out = String::from(name);
+    out.push('(');
+    if e.msg().is_some() {
+        out.push_str(exc_arg0(e, true)?.as_str());
+    }
+    out.push(')');
+    Ok(PyStr::from_string(out))
+}
+
+/// A value a module exception's constructor argument can be (abi.rs tags).
+pub trait ExcArg: Sized {
+    /// The value of one encoded item, or None when it is of another type.
+    fn from_item(tag: u8, payload: &[u8]) -> Option<Self>;
+}
+
+impl ExcArg for i64 {
+    fn from_item(tag: u8, p: &[u8]) -> Option<i64> {
+        if tag != 1 || p.len() != 8 {
+            return None;
+        }
+        let mut b = [0u8; 8];
+        b.copy_from_slice(p);
+        Some(i64::from_le_bytes(b))
+    }
+}
+
+impl ExcArg for f64 {
+    fn from_item(tag: u8, p: &[u8]) -> Option<f64> {
+        if tag != 2 || p.len() != 8 {
+            return None;
+        }
+        let mut b = [0u8; 8];
+        b.copy_from_slice(p);
+        Some(f64::from_bits(u64::from_le_bytes(b)))
+    }
+}
+
+impl ExcArg for bool {
+    fn from_item(tag: u8, p: &[u8]) -> Option<bool> {
+        if tag != 3 || p.len() != 1 {
+            return None;
+        }
+        Some(p[0] != 0)
+    }
+}
+
+impl ExcArg for PyStr {
+    fn from_item(tag: u8, p: &[u8]) -> Option<PyStr> {
+        if tag != 5 || p.len() < 4 {
+            return None;
+        }
+        std::str::from_utf8(&p[4..]).ok().map(PyStr::from_str)
+    }
+}
+
+/// Item `k` of an encoded tuple of scalars and strs: (tag, payload).
+fn tuple_item(data: &[u8], k: usize) -> Option<(u8, &[u8])> {
+    if data.len() < 5 || data[0] != 7 {
+        return None;
+    }
+    let mut pos = 5;
+    let mut i = 0;
+    while pos < data.len() {
+        let tag = data[pos];
+        let size = match tag {
+            1 | 2 => 8,
+            3 => 1,
+            4 => 0,
+            5 => {
+                if pos + 5 > data.len() {
+                    return None;
+                }
+                let mut b = [0u8; 4];
+                b.copy_from_slice(&data[pos + 1..pos + 5]);
+                4 + u32::from_le_bytes(b) as usize
+            }
+            _ => return None,
+        };
+        if pos + 1 + size > data.len() {
+            return None;
+        }
+        if i == k {
+            return Some((tag, &data[pos + 1..pos + 1 + size]));
+        }
+        pos += 1 + size;
+        i += 1;
+    }
+    None
+}
+
+/// `e.attr`, which the caught class's `__init__` sets to its parameter at
+/// index `table[kind]`: that constructor argument. Anything unexpected (a
+/// value of another type than the annotation) re-runs the call in CPython.
+pub fn exc_attr<T: ExcArg>(e: &PyErr, table: &[(u32, usize)]) -> PyResult<T> {
+    let unsupported = || PyErr::bail(crate::err::bail::UNSUPPORTED);
+    let kind = e.kind();
+    let k = match table.iter().find(|pair| pair.0 == kind) {
+        Some(pair) => pair.1,
+        None => return Err(unsupported()),
+    };
+    let args = match e {
+        PyErr::Exc(x) => match &x.args {
+            Some(a) => a,
+            None => return Err(unsupported()),
+        },
+        _ => return Err(unsupported()),
+    };
+    match tuple_item(args, k) {
+        Some((tag, payload)) => T::from_item(tag, payload).ok_or_else(unsupported),
+        None => Err(unsupported()),
+    }
+}

@@ -111,6 +111,14 @@ class ExceptionTranslator(StatementTranslator):
                     self.overrides[id(node)] = f"{RT}::exc_arg0(&{ident}, false)?"
                 elif what == "arg0_repr":
                     self.overrides[id(node)] = f"{RT}::exc_arg0(&{ident}, true)?"
+                elif isinstance(what, tuple) and what[0] == "repr":
+                    table = ", ".join(f"({c}, {rust_str(n)})" for c, n in what[1])
+                    self.overrides[id(node)] = f"{RT}::exc_repr(&{ident}, &[{table}])?"
+                elif isinstance(what, tuple) and what[0] == "attr":
+                    table = ", ".join(f"({c}, {k})" for c, k in what[2])
+                    self.overrides[id(node)] = (
+                        f"{RT}::exc_attr::<{rust_type(what[1])}>(&{ident}, &[{table}])?"
+                    )
                 elif isinstance(what, tuple) and what[0] == "isinstance":
                     test = " | ".join(str(c) for c in what[1])
                     self.overrides[id(node)] = (

@@ -102,6 +102,7 @@ class FunctionTranslator(ClassTranslator, ExceptionTranslator):
         )
         tr.nested_specs = self.nested_specs
         tr.mutates_lists = self.mutates_lists
+        tr.classes = self.classes
         lines = tr.translate()
         for line in lines:
             self.emit(line[4:] if line.startswith("pub fn ") else line)

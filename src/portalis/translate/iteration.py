@@ -10,7 +10,7 @@ import ast
 from collections.abc import Callable
 from typing import Any
 
-from ..analysis.types import BOOL, PyType
+from ..analysis.types import BOOL, FLOAT, PyType
 from .names import rust_ident
 
 
@@ -39,6 +39,24 @@ class IterationTranslator:
             return f"{self.expr(it)}.iter_keys()"
         if kind in ("set", "deque"):
             return f"{self.expr(it)}.iter()"
+        if kind in ("combinations", "permutations", "product"):
+            return self.itertools_iter(it, kind)
+        if kind == "chain":
+            assert isinstance(it, ast.Call)
+            names = [self.temp() for _ in it.args]
+            binds = " ".join(f"let {n} = {self.expr(a)};" for n, a in zip(names, it.args))
+            chained = ".chain(".join(f"{n}.iter()" for n in names) + ")" * (len(names) - 1)
+            return f"{{ {binds} {chained} }}"
+        if kind == "accumulate":
+            assert isinstance(it, ast.Call)
+            t = self.type_of(it)
+            step = "pyint::add(_a, _x)?" if t.name == "int" else "_a + _x"
+            rt = "i64" if t.name == "int" else "f64"
+            return (
+                f"{{ let mut _acc: Option<{rt}> = None; {self.expr(it.args[0])}.iter()"
+                f".map(move |_x| -> PyResult<{rt}> {{ let _v = match _acc {{ None => _x, "
+                f"Some(_a) => {step} }}; _acc = Some(_v); Ok(_v) }}) }}"
+            )
         if kind == "groupby":
             assert isinstance(it, ast.Call)
             src = self.items_vec(it.args[0])  # type: ignore[attr-defined]
@@ -96,10 +114,37 @@ class IterationTranslator:
         fields = ", ".join(f"_tv.{i}" for i in range(len(t.args)))
         return f"{{ let _tv = {code}; vec![{fields}] }}"
 
+    def itertools_iter(self, it: ast.expr, kind: str) -> str:
+        """Index tuples from rt/itertools.rs, mapped to item tuples of snapshot pools."""
+        assert isinstance(it, ast.Call)
+        items_vec: Callable[[ast.expr], str] = self.items_vec  # type: ignore[attr-defined]
+        if kind == "product":
+            times = 1
+            for k in it.keywords:
+                assert isinstance(k.value, ast.Constant) and isinstance(k.value.value, int)
+                times = k.value.value
+            names = [self.temp() for _ in it.args]
+            binds = " ".join(f"let {n} = {items_vec(a)};" for n, a in zip(names, it.args))
+            slots = names * times
+            sizes = ", ".join(f"{n}.len()" for n in slots)
+            source = f"portalis_rt::itertools::product(vec![{sizes}])"
+        else:
+            args = dict(zip(("iterable", "r"), it.args))
+            args.update({str(k.arg): k.value for k in it.keywords})
+            r_node = args["r"]
+            assert isinstance(r_node, ast.Constant) and isinstance(r_node.value, int)
+            name = self.temp()
+            binds = f"let {name} = {items_vec(args['iterable'])};"
+            slots = [name] * r_node.value
+            source = f"portalis_rt::itertools::{kind}({name}.len(), {r_node.value})"
+        parts = ", ".join(f"{n}[_ix[{i}]].clone()" for i, n in enumerate(slots))
+        tup = f"({parts},)" if len(slots) == 1 else f"({parts})"
+        return f"{{ {binds} {source}.map(move |_ix| {tup}) }}"
+
     def fallible_items(self, it: ast.expr) -> bool:
         """Dict iteration can raise (changed size) at each step: items are PyResults."""
         kind: str = self.spec.iter_kinds.get(id(it), "")
-        return kind in ("dict", "set", "deque") or kind.startswith("view_")
+        return kind in ("dict", "set", "deque", "accumulate") or kind.startswith("view_")
 
     def sequence_iter(self, node: ast.expr) -> str:
         return self.iterator(node)
@@ -218,6 +263,12 @@ class IterationTranslator:
             body = self.expr(key.body)
         finally:
             self.comp_scopes.pop()
+        if self.type_of(key) == FLOAT:
+            # Ordered by `<` as CPython does; a NaN key bails (rt/float.rs FKey).
+            return (
+                f"|{param}: {rust_type(elem_t)}| -> PyResult<pyfloat::FKey> "
+                f"{{ pyfloat::FKey::new({body}) }}"
+            )
         key_t = rust_type(self.type_of(key))
         return f"|{param}: {rust_type(elem_t)}| -> PyResult<{key_t}> {{ Ok({body}) }}"
 
