@@ -276,7 +276,7 @@ class ContainerTyper:
             for k in node.keywords:
                 if k.arg == "key":
                     receiver = attr.value.id if isinstance(attr.value, ast.Name) else None
-                    self.infer_key(k.value, elem, forbid=receiver)
+                    self.infer_key(k.value, elem, forbid=receiver, floats=True)
                 elif self.infer(k.value) != BOOL:
                     raise Unsupported(k.value, "reverse= must be a bool")
             if not any(k.arg == "key" for k in node.keywords) and elem != FLOAT:
