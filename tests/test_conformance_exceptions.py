@@ -67,12 +67,14 @@ CASES: dict[str, list[tuple[Any, ...]]] = {
     "checked_sqrt": [(17,), (-4,)],
     "show_repr": [(0,), (1,), (2,), (3,), (4,), (5,)],
     "attributes": [(5, 3, 1, "7"), (5, 9, 2, "x"), (-(2**63), 2**63 - 1, 2**63 - 1, "")],
+    "find_cycle": [(["b", "a", "Cc"], 5), ([], -1), (["x", "y"], 1), (["x", "y"], 2)],
 }
 # Calls that are expected to re-run in CPython (a bail), not to stay in WASM.
 BAILS = {
     "computed_init_args": [(3,)],
     "first_arg": [(1,)],
     "attributes": [(-(2**63), 2**63 - 1, 2**63 - 1, "")],  # the difference leaves i64
+    "find_cycle": [(["x", "y"], 1)],
 }
 
 

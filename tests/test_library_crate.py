@@ -218,3 +218,45 @@ def test_conformance_plugin_runs_the_package_crate_both_ways(tmp_path: Path) -> 
     assert "variance" in modules["statkit.core"]["translated"]
     square = next(f for f in modules["statkit._util"]["functions"] if f["name"] == "square")
     assert square["nested_calls"]["python"] > 0 and square["nested_calls"]["wasm"] == 0
+
+
+def test_build_project_in_library_mode_stages_one_wasm_per_package(tmp_path: Path) -> None:
+    """`library = true` through the same `build_project` the wheel hooks use."""
+    from portalis.config import load_config
+    from portalis.package import build_project, discover, summary_table
+    from portalis_build.wheel import stage_wheel_files
+
+    root = tmp_path / "proj"
+    files = {
+        "src/geo/__init__.py": "",
+        "src/geo/_base.py": "def sq(x: float) -> float:\n    return x * x\n",
+        "src/geo/dist.py": (
+            "from ._base import sq\n\n\n"
+            "def dist2(x: float, y: float) -> float:\n    return sq(x) + sq(y)\n"
+        ),
+        "src/solo.py": "def inc(n: int) -> int:\n    return n + 1\n",
+        "pyproject.toml": (
+            "[project]\nname = 'proj'\nversion = '0'\n\n[tool.portalis]\n"
+            'packages = ["geo"]\nmodules = ["solo"]\nlibrary = true\nopt-level = "1"\n'
+        ),
+    }
+    for rel, text in files.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text)
+    config = load_config(root / "pyproject.toml")
+    assert config is not None and config.library
+    lines: list[str] = []
+    cache = Cache(tmp_path / "cache")
+    built = build_project(config, discover(config), progress=lines.append, cache=cache)
+    by_name = {r.module.name: r for r in built.results}
+    assert by_name["geo.dist"].translated == ["dist2"]  # calls `sq` of geo._base inside WASM
+    assert by_name["geo.dist"].wasm_path == by_name["geo._base"].wasm_path
+    assert any("package geo: one crate, one .wasm for 3 module(s)" in s for s in lines)
+    staged = stage_wheel_files(built, tmp_path / "stage", "proj")
+    wasm = sorted(v for v in staged.values() if v.endswith(".wasm"))
+    assert wasm == ["geo/_portalis_geo.wasm", "solo.wasm"]
+    manifest = json.loads((tmp_path / "stage" / "geo" / ".portalis" / "manifest.json").read_text())
+    assert {e["wasm"] for e in manifest["modules"].values()} == {"geo/_portalis_geo.wasm"}
+    again = build_project(config, discover(config), progress=lines.append, cache=cache)
+    assert all(r.cache_hit for r in again.results)
+    assert "unchanged: reused from the Portalis cache" in summary_table(again)

@@ -78,9 +78,9 @@ def stage_wheel_files(project: ProjectBuild, staging: Path, dist_name: str) -> d
         assert result.wasm_path is not None
         source = result.module.wheel_path
         library = result.manifest.get("library")
-        if library:  # library mode: one .wasm for the whole package, shared by its modules
+        if library and "/" in source:  # library mode: one .wasm per package, shared
             wasm = f"{source.split('/')[0]}/_portalis_{library}.wasm"
-        else:
+        else:  # (a top-level single module is a package of one)
             wasm = source[: -len(".py")] + ".wasm"
         dest = staging / wasm
         dest.parent.mkdir(parents=True, exist_ok=True)

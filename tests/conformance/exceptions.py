@@ -39,6 +39,12 @@ class Empty(Exception):
         super().__init__()
 
 
+class CycleError(StatsError):
+    def __init__(self, nodes: list[str], sizes: list[int]) -> None:
+        super().__init__("cycle detected among: " + ", ".join(nodes) + f" {sizes}")
+        self.nodes = nodes
+
+
 # -- raising the module's classes ------------------------------------------------
 def mean(xs: list[float], n: int) -> float:
     if n == 0:
@@ -505,3 +511,16 @@ def attributes(balance: int, amount: int, line: int, text: str) -> str:
     except LineError as e:
         out += f"line {e.line + 1}"
     return out
+
+
+def find_cycle(names: list[str], k: int) -> list[str]:
+    if k > len(names):
+        raise CycleError(sorted(n.upper() for n in names), [len(n) for n in names])
+    if k < 0:
+        raise CycleError(["none"], list(range(3)))
+    try:
+        if k == 1:
+            raise CycleError(names[:1], [0])
+    except StatsError as e:
+        return [str(e)]  # str() of a CycleError whose message WASM does not compute
+    return names[:k]

@@ -11,7 +11,7 @@ from bisect import bisect_left, insort
 from collections import Counter, defaultdict, deque
 from collections.abc import Callable
 from functools import reduce
-from itertools import combinations, groupby, permutations, product
+from itertools import accumulate, chain, combinations, groupby, permutations, product
 
 
 def heap_push_all(heap: list[int], items: list[int]) -> list[int]:
@@ -582,3 +582,50 @@ def pool_snapshot(xs: list[int]) -> int:
         xs.append(a + b)
         n += 1
     return n
+
+
+def chained(a: list[int], b: list[int], s: str) -> list[int]:
+    out = []
+    for x in chain(a, b):
+        if x > 2 and len(b) < 6:
+            b.append(x - 10)
+        out.append(x)
+    out += [ord(c) for c in chain(s, "!")]
+    return out
+
+
+def prefix_sums(xs: list[int]) -> list[int]:
+    return [t for t in accumulate(xs)]
+
+
+def prefix_floats(xs: list[float]) -> list[float]:
+    out = []
+    for t in accumulate(xs):
+        out.append(t)
+    return out
+
+
+def extend_lazily(xs: list[int], d: int) -> list[int]:
+    out = [1]
+    out.extend(len(out) * 10 + 100 // (x - d) for x in xs)
+    return out
+
+
+def flood_fill(rows: list[str], r: int, c: int, new: str) -> int:
+    grid = [list(row) for row in rows]
+    old = grid[r][c]
+    if old == new:
+        return 0
+    changed = 0
+    stack = [(r, c)]
+    while stack:
+        cr, cc = stack.pop()
+        if 0 <= cr < len(grid) and 0 <= cc < len(grid[0]) and grid[cr][cc] == old:
+            grid[cr][cc] = new
+            changed += 1
+            stack.extend((cr + dr, cc + dc) for dr, dc in [(1, 0), (-1, 0), (0, 1), (0, -1)])
+    return changed
+
+
+def extend_arg(xs: list[int], d: int) -> None:
+    xs.extend(len(xs) * 1000 + 100 // (x - d) for x in [1, 2, 3])

@@ -70,6 +70,8 @@ class CollectionsTyper:
             "itertools.combinations",
             "itertools.permutations",
             "itertools.product",
+            "itertools.chain",
+            "itertools.accumulate",
         ):
             raise Unsupported(node, f"{name}() is translated only as the source of a loop")
         else:

@@ -117,24 +117,61 @@ def _plain_root(cls: type[BaseException]) -> bool:
 
 
 # -- the module's exception classes ------------------------------------------------
-_SAFE_EXPR = (ast.Name, ast.Constant, ast.JoinedStr, ast.FormattedValue)
+_LIST_ITEMS = (INT, FLOAT, BOOL, STR)
 
 
-def _safe_value(node: ast.expr, params: set[str]) -> bool:
-    """An expression that cannot fail or have effects for scalar/str parameters."""
-    for sub in ast.walk(node):
-        if isinstance(sub, ast.Name):
-            if sub.id not in params:
-                return False
-        elif isinstance(sub, ast.FormattedValue):
-            if sub.format_spec is not None or sub.conversion not in (-1, ord("s"), ord("r")):
-                return False
-        elif isinstance(sub, ast.Constant):
-            if not isinstance(sub.value, (str, int, float, bool)) and sub.value is not None:
-                return False
-        elif not isinstance(sub, (*_SAFE_EXPR, ast.Load)):
-            return False
-    return True
+def _param_type_ok(t: PyType | None) -> bool:
+    return t in _ARG_TYPES or (t is not None and t.name == "list" and t.args[0] in _LIST_ITEMS)
+
+
+def _safe_type(node: ast.expr, params: dict[str, PyType]) -> PyType | None:
+    """The type of an `__init__` expression that cannot fail or have effects, else None.
+
+    Parameters have exactly their annotated types (checked where the class is
+    raised): names, constants, f-strings without format specs, `str + str`
+    and `sep.join(list_of_str)`.
+    """
+    if isinstance(node, ast.Name):
+        return params.get(node.id)
+    if isinstance(node, ast.Constant):
+        v = node.value
+        if isinstance(v, str):
+            return STR
+        if isinstance(v, bool):
+            return BOOL
+        if isinstance(v, int):
+            return INT
+        if isinstance(v, float):
+            return FLOAT
+        return NONE if v is None else None
+    if isinstance(node, ast.JoinedStr):
+        for part in node.values:
+            if isinstance(part, ast.Constant):
+                continue
+            if not (
+                isinstance(part, ast.FormattedValue)
+                and part.format_spec is None
+                and part.conversion in (-1, ord("s"), ord("r"))
+                and _safe_type(part.value, params) is not None
+            ):
+                return None
+        return STR
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
+        if _safe_type(node.left, params) == STR and _safe_type(node.right, params) == STR:
+            return STR
+        return None
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Attribute)
+        and node.func.attr == "join"
+        and isinstance(node.func.value, ast.Constant)
+        and isinstance(node.func.value.value, str)
+        and len(node.args) == 1
+        and not node.keywords
+        and _safe_type(node.args[0], params) == PyType("list", (STR,))
+    ):
+        return STR
+    return None
 
 
 @dataclass(frozen=True)
@@ -159,11 +196,13 @@ def _check_init(fn: ast.FunctionDef, cls_name: str) -> InitInfo:
     for p in a.args[1:]:
         t = type_from_annotation(p.annotation)
         types.append(t)  # type: ignore[arg-type]
-        if t not in _ARG_TYPES:
+        if not _param_type_ok(t):
             raise Unsupported(
-                p, f"parameter `{p.arg}` of `{cls_name}.__init__` must be int, float, bool or str"
+                p,
+                f"parameter `{p.arg}` of `{cls_name}.__init__` must be int, float, bool, str "
+                "or a list of those",
             )
-    params = set(names[1:])
+    params = dict(zip(names[1:], types))
     supers = 0
     super_args: tuple[ast.expr, ...] = ()
     attrs: dict[str, int] = {}
@@ -180,7 +219,7 @@ def _check_init(fn: ast.FunctionDef, cls_name: str) -> InitInfo:
             and st.value.func.value.func.id == "super"
             and not st.value.func.value.args
             and not st.value.keywords
-            and all(_safe_value(x, params) for x in st.value.args)
+            and all(_safe_type(x, params) is not None for x in st.value.args)
         ):
             supers += 1
             super_args = tuple(st.value.args)
@@ -194,7 +233,7 @@ def _check_init(fn: ast.FunctionDef, cls_name: str) -> InitInfo:
             # `self.args = ...` (or any BaseException attribute) would change
             # what str(e) and the chain show.
             and st.targets[0].attr not in dir(BaseException)
-            and _safe_value(st.value, params)
+            and _safe_type(st.value, params) is not None
         ):
             value = st.value
             attrs[st.targets[0].attr] = (
@@ -298,6 +337,20 @@ def catch_codes(names: list[str], classes: dict[str, ExcClass]) -> tuple[int, ..
 
 
 # -- the checker's part -------------------------------------------------------------
+def _fresh_list(node: ast.expr, module_bindings: set[str]) -> bool:
+    """A list object nothing else refers to."""
+    if isinstance(node, (ast.List, ast.ListComp, ast.BinOp)):
+        return True  # a display, comprehension, `a + b` or `a * n` of lists
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Slice):
+        return True  # a slice of a list is a new list
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in ("list", "sorted")
+        and node.func.id not in module_bindings
+    )
+
+
 class ExceptionChecks:
     """`try`/`raise` for the statement checker (mixed into FunctionChecker)."""
 
@@ -525,6 +578,8 @@ class ExceptionChecks:
             types.add(c.init.types[index])
         if len(types) != 1:
             raise Unsupported(node, f"`{ast.unparse(node)}` has different types by class")
+        if next(iter(types)) not in _ARG_TYPES:
+            raise Unsupported(node, f"`{ast.unparse(node)}` of type {next(iter(types))}")
         return ("attr", types.pop(), tuple(table))
 
     def _class_names(self, handler: ast.ExceptHandler) -> tuple[tuple[int, str], ...]:
@@ -645,10 +700,22 @@ class ExceptionChecks:
                     )
                 if len(call_args) > 5:
                     raise Unsupported(exc, f"`{name}(...)` with more than 5 arguments")
-                for a in call_args:
+                assert user.init is not None
+                for a, want in zip(call_args, user.init.types):
                     t = check.check_expr(a, state)
-                    if t not in _ARG_TYPES:
-                        raise Unsupported(a, f"`{name}` argument of type {t} is not supported yet")
+                    if t != want:
+                        raise Unsupported(
+                            a,
+                            f"`{name}` argument of type {t} where `__init__` expects {want}",
+                        )
+                    if want.name == "list" and not _fresh_list(a, self.module_bindings):
+                        raise Unsupported(
+                            a,
+                            f"a list passed to `{name}` must be a new one (a display, "
+                            "comprehension, slice, `list(...)` or `sorted(...)`)",
+                            "the exception leaving WASM carries a copy, which must not be "
+                            "told apart from the original",
+                        )
                 spec.kind = "user_args"
                 spec.args = list(call_args)
                 self._shown(spec, user, state)

@@ -49,9 +49,18 @@ def signature(fn: ast.FunctionDef, consts: dict[str, Any]) -> list[Param]:
     if a.vararg is not None or a.kwarg is not None:
         raise Unsupported(fn, "`*args`/`**kwargs` parameters are not supported yet")
     if fn.decorator_list:
+        text = ast.unparse(fn.decorator_list[0])
+        if text.split("(")[0].split(".")[-1] in ("lru_cache", "cache"):
+            raise Unsupported(
+                fn.decorator_list[0],
+                f"decorator `@{text}` is not translated: its cache is visible from Python "
+                "(cache_info(), cache_clear(), and how deep a call recurses once the cache "
+                "is warm), which a cache inside WASM would not reproduce",
+                "the function stays Python; an undecorated helper it calls can still translate",
+            )
         raise Unsupported(
             fn.decorator_list[0],
-            f"decorator `@{ast.unparse(fn.decorator_list[0])}` is not supported",
+            f"decorator `@{text}` is not supported",
             "decorated functions stay Python",
         )
     if isinstance(fn, ast.AsyncFunctionDef):

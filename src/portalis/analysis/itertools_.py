@@ -15,7 +15,13 @@ from collections.abc import Callable
 from .model import Unsupported
 from .types import STR, PyType, is_list, tuple_of
 
-SOURCES = ("itertools.combinations", "itertools.permutations", "itertools.product")
+SOURCES = (
+    "itertools.combinations",
+    "itertools.permutations",
+    "itertools.product",
+    "itertools.chain",
+    "itertools.accumulate",
+)
 
 
 def _literal_count(node: ast.expr | None, what: str) -> int:
@@ -48,6 +54,8 @@ class ItertoolsTyper:
         name = target.split(".")[1]
         if any(isinstance(a, ast.Starred) for a in it.args):
             raise Unsupported(it, f"{name}(*...) is not supported")
+        if name in ("chain", "accumulate"):
+            return self._chain_accumulate(it, name)
         if name == "product":
             if any(k.arg != "repeat" for k in it.keywords) or not it.args:
                 raise Unsupported(it, "product(*pools, repeat=n) only")
@@ -71,3 +79,25 @@ class ItertoolsTyper:
         self.iter_kinds[id(it)] = name
         self.expr_types[id(it)] = elem
         return elem
+
+    def _chain_accumulate(self, it: ast.Call, name: str) -> PyType:
+        """`chain(a, b, ...)` of lists/strs read live (as CPython's iterators do);
+        `accumulate(xs)` running sums of a list of ints or floats."""
+        from .types import FLOAT, INT
+
+        if it.keywords or not it.args or (name == "accumulate" and len(it.args) != 1):
+            raise Unsupported(it, f"{name}() with these arguments is not supported yet")
+        items = []
+        for a in it.args:
+            t = self.infer(a)
+            if t != STR and not is_list(t):
+                # A deque's iterator would be made late and see other changes.
+                raise Unsupported(a, f"{name}() of a {t} is not supported yet")
+            items.append(STR if t == STR else t.args[0])
+        if any(x != items[0] for x in items):
+            raise Unsupported(it, f"{name}() of mixed item types")
+        if name == "accumulate" and items[0] not in (INT, FLOAT):
+            raise Unsupported(it, f"accumulate() of {items[0]} items: only ints and floats")
+        self.iter_kinds[id(it)] = name
+        self.expr_types[id(it)] = items[0]
+        return items[0]

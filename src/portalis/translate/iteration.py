@@ -10,7 +10,7 @@ import ast
 from collections.abc import Callable
 from typing import Any
 
-from ..analysis.types import BOOL, PyType
+from ..analysis.types import BOOL, FLOAT, PyType
 from .names import rust_ident
 
 
@@ -41,6 +41,22 @@ class IterationTranslator:
             return f"{self.expr(it)}.iter()"
         if kind in ("combinations", "permutations", "product"):
             return self.itertools_iter(it, kind)
+        if kind == "chain":
+            assert isinstance(it, ast.Call)
+            names = [self.temp() for _ in it.args]
+            binds = " ".join(f"let {n} = {self.expr(a)};" for n, a in zip(names, it.args))
+            chained = ".chain(".join(f"{n}.iter()" for n in names) + ")" * (len(names) - 1)
+            return f"{{ {binds} {chained} }}"
+        if kind == "accumulate":
+            assert isinstance(it, ast.Call)
+            t = self.type_of(it)
+            step = "pyint::add(_a, _x)?" if t.name == "int" else "_a + _x"
+            rt = "i64" if t.name == "int" else "f64"
+            return (
+                f"{{ let mut _acc: Option<{rt}> = None; {self.expr(it.args[0])}.iter()"
+                f".map(move |_x| -> PyResult<{rt}> {{ let _v = match _acc {{ None => _x, "
+                f"Some(_a) => {step} }}; _acc = Some(_v); Ok(_v) }}) }}"
+            )
         if kind == "groupby":
             assert isinstance(it, ast.Call)
             src = self.items_vec(it.args[0])  # type: ignore[attr-defined]
@@ -128,7 +144,7 @@ class IterationTranslator:
     def fallible_items(self, it: ast.expr) -> bool:
         """Dict iteration can raise (changed size) at each step: items are PyResults."""
         kind: str = self.spec.iter_kinds.get(id(it), "")
-        return kind in ("dict", "set", "deque") or kind.startswith("view_")
+        return kind in ("dict", "set", "deque", "accumulate") or kind.startswith("view_")
 
     def sequence_iter(self, node: ast.expr) -> str:
         return self.iterator(node)
@@ -247,6 +263,12 @@ class IterationTranslator:
             body = self.expr(key.body)
         finally:
             self.comp_scopes.pop()
+        if self.type_of(key) == FLOAT:
+            # Ordered by `<` as CPython does; a NaN key bails (rt/float.rs FKey).
+            return (
+                f"|{param}: {rust_type(elem_t)}| -> PyResult<pyfloat::FKey> "
+                f"{{ pyfloat::FKey::new({body}) }}"
+            )
         key_t = rust_type(self.type_of(key))
         return f"|{param}: {rust_type(elem_t)}| -> PyResult<{key_t}> {{ Ok({body}) }}"
 
