@@ -384,6 +384,7 @@ class ExceptionChecks:
         return result
 
     exc_classes: dict[str, ExcClass]
+    exc_rejected: dict[str, str]  # module exception classes that stay Python, and why
     exc_info: dict[int, Any]
     exc_scopes: list[tuple[str, str | None]]  # ("handler", name) | ("finally", None)
     module_bindings: set[str]
@@ -397,6 +398,12 @@ class ExceptionChecks:
         name = node.id
         if name in self.exc_classes and name not in self.assigned_names:
             return name
+        if name in self.exc_rejected and name not in self.assigned_names:
+            raise Unsupported(
+                node,
+                f"`{name}` is not an exception class Portalis translates "
+                f"({self.exc_rejected[name]})",
+            )
         if name in self.module_bindings or name in self.assigned_names:
             raise Unsupported(node, f"`{name}` is not an exception class Portalis translates")
         if _builtin_exc(name) is None:
