@@ -130,6 +130,25 @@ CASES: dict[str, list[tuple[Any, ...]]] = {
     "parse_or_default": [("1.5",), ("x",), ("",), (" -inf ",)],
     "reversed_join": [([],), (["a", "b", "c"],)],
     "consumed_iterators": [([],), ([3, 1, 2],)],
+    # -- float sort keys, tuple ordering ----------------------------------------------
+    "by_ratio": [([],), ([(1, 2), (3, 4), (2, 4), (5, 1)],), ([(1, 0)],), ([(0, 1), (0, -1)],)],
+    "argmax_abs": [
+        ([],),
+        ([1.0, -3.0, 3.0, -0.0],),
+        ([0.0, -0.0],),
+        ([math.nan, 1.0],),
+        ([1.0, math.nan],),
+    ],
+    "sort_by_float": [
+        (["a", "bb", "c", "ddd"], [0.5, -0.0, 0.0]),
+        (["x"], []),
+        (["a", "b"], [math.nan]),
+    ],
+    "classify": [("if",), ("return",), ("abc",), ("hello",), ("xyz",), ("",), ("aeiouaei",)],
+    "checked_square": [(3,), (-4,), (True,), (2.5,), ("x",)],
+    "kinds": [(1.5, True, "s", [1]), (0.0, False, "", [])],
+    "type_names": [(1.5, True, [])],
+    "tuple_order": [(1, 2, 1, 2), (1, 2, 1, 3), (2, 0, 1, 9), (0, 0, 0, -1)],
 }
 
 
@@ -297,6 +316,7 @@ EMPTY: list[int] = []
 MIXED = [1, 2.0]
 BIG = [2**70]
 SHADOW = [1, 2]
+ITERATED = {1, 2, 3}
 
 
 def grow() -> None:
@@ -351,6 +371,10 @@ def read_big() -> int:
     return len(BIG)
 
 
+def read_iterated() -> int:
+    return sum(x for x in ITERATED) + (1 in ITERATED)
+
+
 def read_shadow() -> int:
     len = sink
     return len(SHADOW)
@@ -376,6 +400,7 @@ def test_tables_the_module_may_change_stay_python(tmp_path: Path) -> None:
                         ("read_mixed", "MIXED"), ("read_big", "BIG")]:  # fmt: skip
         assert f"module-level name `{table}` is not a constant" in skips[name]
     assert "read_shadow" in skips
+    assert "`for x in ITERATED` may see its order or change it" in skips["read_iterated"]
     path = tmp_path / "tables.py"
     constants = analyse(ingest(path)).constants
     assert set(constants) == {"COPY_OK"}  # a local `len` may be anything: SHADOW is out

@@ -3,7 +3,8 @@
 A manifest is JSON, which has no tuples, and the loader compares each
 constant a translated function reads with the module's live value. Scalars
 are stored as themselves (as before); containers are tagged:
-`{"tuple": [...]}`, `{"list": [...]}`, `{"dict": [[k, v], ...]}`.
+`{"tuple": [...]}`, `{"list": [...]}`, `{"dict": [[k, v], ...]}`,
+`{"set": [...]}`, `{"frozenset": [...]}`.
 """
 
 from __future__ import annotations
@@ -19,6 +20,9 @@ def encode_constant(value: Any) -> Any:
         return {"list": [encode_constant(v) for v in value]}
     if isinstance(value, dict):
         return {"dict": [[encode_constant(k), encode_constant(v)] for k, v in value.items()]}
+    if isinstance(value, (set, frozenset)):
+        tag = "set" if isinstance(value, set) else "frozenset"
+        return {tag: sorted((encode_constant(v) for v in value), key=repr)}
     return value
 
 
@@ -31,6 +35,10 @@ def decode_constant(data: Any) -> Any:
             return [decode_constant(v) for v in items]
         if tag == "dict":
             return {decode_constant(k): decode_constant(v) for k, v in items}
+        if tag == "set":
+            return {decode_constant(v) for v in items}
+        if tag == "frozenset":
+            return frozenset(decode_constant(v) for v in items)
     return data
 
 
@@ -50,6 +58,10 @@ def same_constant(live: Any, translated: Any) -> bool:
         return len(live) == len(translated) and all(
             same_constant(a, b) for a, b in zip(live, translated)
         )
+    if isinstance(live, (set, frozenset)):
+        # Elements are ints, strs, bools or tuples of those: == is exact, but
+        # True == 1, so compare the elements' types too.
+        return live == translated and sorted(map(repr, live)) == sorted(map(repr, translated))
     if isinstance(live, dict):
         if len(live) != len(translated):
             return False

@@ -26,6 +26,9 @@ PRIMES = (2, 3, 5, 7, 11, 13)
 WEIGHTS = {1: 0.5, 2: -0.0, 3: 1e300}
 MASK = (1 << 20) - 1
 GRID_SIZE: int = 3 * 3
+KEYWORDS = {"if", "else", "while", "return"}
+SMALL_PRIMES = frozenset(PRIMES)
+VOWELS = set("aeiou")
 
 
 def days_in(month: int) -> int:
@@ -355,3 +358,56 @@ def reversed_join(words: list[str]) -> str:
 
 def consumed_iterators(xs: list[int]) -> list[tuple[int, int]]:
     return list(enumerate(xs, 1)) + sorted(zip(xs, reversed(xs))) + list(zip(xs, sorted(xs)))
+
+
+# -- float sort keys, tuple ordering ------------------------------------------------------
+def by_ratio(items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    return sorted(items, key=lambda it: it[0] / it[1], reverse=True)
+
+
+def argmax_abs(xs: list[float]) -> int:
+    return max(range(len(xs)), key=lambda i: abs(xs[i])) * 10 + min(
+        range(len(xs)), key=lambda i: xs[i]
+    )
+
+
+def sort_by_float(words: list[str], weights: list[float]) -> list[str]:
+    out = list(words)
+    out.sort(key=lambda w: weights[len(w) % len(weights)])
+    return out
+
+
+def tuple_order(a: int, b: int, c: int, d: int) -> list[bool]:
+    return [(a, b) < (c, d), (a, b) <= (c, d), (a, "x") > (c, "y"), (a, b) >= (c, d)]
+
+
+# -- isinstance / type(x).__name__ on exactly typed variables ------------------------------
+def checked_square(number: int) -> int:
+    if not isinstance(number, int) or isinstance(number, bool):
+        raise TypeError(f"expected int, got {type(number).__name__}")
+    return number * number
+
+
+def kinds(x: float, flag: bool, s: str, xs: list[int]) -> list[bool]:
+    return [
+        isinstance(x, float),
+        isinstance(x, (int, str)),
+        isinstance(flag, int),
+        isinstance(flag, bool),
+        isinstance(s, str),
+        isinstance(xs, (tuple, list)),
+        isinstance(xs, dict),
+    ]
+
+
+def type_names(x: float, flag: bool, xs: list[int]) -> str:
+    return type(x).__name__ + type(flag).__name__ + type(xs).__name__
+
+
+# -- set constants (membership and len only) ---------------------------------------------
+def classify(word: str) -> str:
+    if word in KEYWORDS:
+        return "keyword"
+    if len(word) in SMALL_PRIMES:
+        return f"prime-length/{len(KEYWORDS)}"
+    return "vowels:" + str(sum(1 for ch in word if ch in VOWELS))

@@ -213,8 +213,9 @@ def module_constants(
             if t is not None:
                 found[name] = (t, v, st)
         tables = {n for n, (t, _, _) in found.items() if is_container(t)}
+        sets = frozenset(n for n in tables if found[n][0].name == "set")
         new = mutable_constant_problems(
-            tree, tables, set(counts), {id(st) for _, st, _ in bindings}
+            tree, tables, set(counts), {id(st) for _, st, _ in bindings}, sets
         )
         if not new:
             break
@@ -273,6 +274,9 @@ def _analyse(
 
     ctx.exc_classes, exc_rejected = exception_classes(tree, counts, path)
     ctx.exc_rejected = {name: d.short() for name, d in exc_rejected.items()}
+    for node in ast.walk(tree):  # methods too (analysis/rewrites.py)
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            rewrite_range_arguments(node)
     functions: dict[str, FunctionSpec] = {}
     ctx.classes, class_skips = collect_classes(tree, counts, path, ctx.constants)
     other_skipped.update(
@@ -298,7 +302,6 @@ def _analyse(
             )
         if not isinstance(st, (ast.FunctionDef, ast.AsyncFunctionDef)):
             continue
-        rewrite_range_arguments(st)
         spec = FunctionSpec(st.name, st.lineno, st.col_offset, st, [])  # type: ignore[arg-type]
         functions[st.name] = spec
         if counts.get(st.name, 0) != 1:

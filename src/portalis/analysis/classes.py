@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import ast
 import copy
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -543,6 +543,7 @@ class ClassChecker:
     # Provided by the expression typer this class is mixed into.
     infer: Any
     comp_lookup: Any
+    infer_type_name: Callable[[ast.Attribute], PyType | None]
 
     def class_named(self, node: ast.expr) -> ClassSpec | None:
         """The class `node` names, when it is a bare reference to a translated class."""
@@ -658,6 +659,9 @@ class ClassChecker:
 
     # -- attributes ------------------------------------------------------------
     def infer_Attribute(self, node: ast.Attribute) -> PyType:
+        named = self.infer_type_name(node)  # type(x).__name__ (analysis/expressions.py)
+        if named is not None:
+            return named
         owner = self.class_named(node.value)
         if owner is not None:
             self._require(node, owner)

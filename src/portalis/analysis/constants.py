@@ -214,11 +214,28 @@ class _Evaluator:
                 out[key] = self.eval(v)
         return out
 
+    def ev_Set(self, node: ast.Set) -> Any:
+        items = self._items(node.elts)
+        for k in items:
+            _require_hashable(k)
+        return set(items)
+
     def ev_Call(self, node: ast.Call) -> Any:
         # dict.fromkeys(iterable, value): the one constructor corpus tables use.
         func = node.func
         if node.keywords or any(isinstance(a, ast.Starred) for a in node.args):
             raise _NotConstant
+        if (
+            isinstance(func, ast.Name)
+            and func.id in ("set", "frozenset")
+            and func.id not in self.env
+            and len(node.args) == 1
+        ):
+            source = self.eval(node.args[0])
+            items = list(source) if isinstance(source, (set, frozenset)) else self._iterate(source)
+            for k in items:
+                _require_hashable(k)
+            return set(items) if func.id == "set" else frozenset(items)
         if (
             isinstance(func, ast.Attribute)
             and isinstance(func.value, ast.Name)
@@ -388,12 +405,17 @@ def constant_type(value: Any) -> PyType | None:
         if k is None or v is None or not hashable_key(k):
             return None
         return PyType("dict", (k, v))
+    if isinstance(value, (set, frozenset)):
+        elem = _same_type(value)
+        if elem is None or not hashable_key(elem):
+            return None
+        return PyType("set", (elem,))  # read only by `in`/len(): see mutable_constant_problems
     t = immutable_type(value)
     return None if t == NONE else t
 
 
 def is_container(t: PyType) -> bool:
-    return t.name in ("list", "dict")
+    return t.name in ("list", "dict", "set")
 
 
 # -- proving that a list/dict constant is never mutated -----------------------------
@@ -451,13 +473,33 @@ def _read_only_use(node: ast.Name, parent: ast.AST | None, bound: set[str]) -> b
     return False
 
 
+def _membership_use(node: ast.Name, parent: ast.AST | None, bound: set[str]) -> bool:
+    """`x in S`, `x not in S`, `len(S)`: uses that cannot see a set's layout."""
+    if isinstance(parent, ast.Compare) and node is not parent.left:
+        i = next(i for i, c in enumerate(parent.comparators) if c is node)
+        return isinstance(parent.ops[i], (ast.In, ast.NotIn))
+    return (
+        isinstance(parent, ast.Call)
+        and isinstance(parent.func, ast.Name)
+        and parent.func.id == "len"
+        and "len" not in bound
+        and parent.args == [node]
+    )
+
+
 def mutable_constant_problems(
-    tree: ast.Module, names: set[str], bound: set[str], definitions: set[int]
+    tree: ast.Module,
+    names: set[str],
+    bound: set[str],
+    definitions: set[int],
+    sets: frozenset[str] = frozenset(),
 ) -> dict[str, str]:
-    """For each list/dict constant in `names` that might be mutated: why (with the line).
+    """For each list/dict/set constant in `names` that might be mutated: why (with the line).
 
     `bound` is every name bound at module level (a rebound `len` is not the builtin);
-    `definitions` holds the ids of the constants' own top-level assignments.
+    `definitions` holds the ids of the constants' own top-level assignments. A set
+    (`sets`) may only be tested for membership or measured: its iteration order
+    depends on how CPython built its table, which the translation does not copy.
     """
     problems: dict[str, str] = {}
     if not names:
@@ -478,12 +520,14 @@ def mutable_constant_problems(
         parent = parents.get(id(node))
         if isinstance(node.ctx, ast.Store) and id(parent) in definitions:
             continue
-        if isinstance(node.ctx, ast.Load) and _read_only_use(node, parent, bound):
+        reads = _membership_use if node.id in sets else _read_only_use
+        if isinstance(node.ctx, ast.Load) and reads(node, parent, bound):
             continue
-        snippet = ast.unparse(parent) if parent is not None else node.id
+        snippet = (ast.unparse(parent) if parent is not None else node.id).strip()
         if len(snippet) > 40:
             snippet = snippet[:37] + "..."
-        problems[node.id] = f"line {node.lineno}: `{snippet}` may change or share it"
+        what = "may see its order or change it" if node.id in sets else "may change or share it"
+        problems[node.id] = f"line {node.lineno}: `{snippet}` {what}"
     if reflective is not None:
         for name in names:
             problems.setdefault(

@@ -267,13 +267,16 @@ class ContainerTyper:
         elem = recv.args[0]
         if name not in LIST_METHODS:
             raise Unsupported(node, f"list.{name}() is not supported yet")
+        if name == "extend" and len(node.args) == 1 and isinstance(node.args[0], ast.GeneratorExp):
+            # Appended item by item as the generator yields (translate/generators.py).
+            self.genexp_ok.add(id(node.args[0]))
         if name == "sort":
             if node.args or any(k.arg not in ("reverse", "key") for k in node.keywords):
                 raise Unsupported(node, "list.sort() takes only key= and reverse=")
             for k in node.keywords:
                 if k.arg == "key":
                     receiver = attr.value.id if isinstance(attr.value, ast.Name) else None
-                    self.infer_key(k.value, elem, forbid=receiver)
+                    self.infer_key(k.value, elem, forbid=receiver, floats=True)
                 elif self.infer(k.value) != BOOL:
                     raise Unsupported(k.value, "reverse= must be a bool")
             if not any(k.arg == "key" for k in node.keywords) and elem != FLOAT:

@@ -55,6 +55,9 @@ BUILTIN_CALLS = {
     "sum", "sorted", "list", "any", "all", "round", "divmod", "pow", "hex", "oct", "bin",
 }  # fmt: skip
 
+# Builtin classes isinstance() is decided for (their instances' static types by name).
+_ISINSTANCE_CLASSES = frozenset({"int", "float", "bool", "str", "list", "dict", "set", "tuple"})
+
 _FOLD_BINOPS: dict[type[ast.operator], Callable[[Any, Any], Any]] = {
     ast.Add: operator.add,
     ast.Sub: operator.sub,
@@ -391,6 +394,13 @@ class ExpressionTyper(
                 raise Unsupported(node, f"`in` between {ta} and {tb} is not supported yet")
             if ta == STR and tb == STR and not isinstance(op, (ast.Is, ast.IsNot)):
                 continue
+            if (
+                is_tuple(ta)
+                and ta == tb
+                and orderable(ta)
+                and not isinstance(op, (ast.Is, ast.IsNot))
+            ):
+                continue  # item by item, as Rust's tuple order (no floats: NaN, -0.0)
             if is_set(ta) and ta == tb and not isinstance(op, (ast.Is, ast.IsNot)):
                 continue
             if ta.name == "Counter" and ta == tb and isinstance(op, (ast.Eq, ast.NotEq)):
@@ -439,6 +449,8 @@ class ExpressionTyper(
             return self._infer_module_call(node, name)
         if name in self.module_bindings:
             raise Unsupported(node, f"`{name}` is not a function Portalis translates")
+        if name == "isinstance":
+            return self._infer_isinstance(node)
         if name in BUILTIN_CALLS:
             return self._infer_builtin(node, name)
         raise Unsupported(node, f"call of `{name}` is not supported yet")
@@ -471,7 +483,29 @@ class ExpressionTyper(
         self.stdlib_calls[id(node)] = target
         return result
 
+    def infer_type_name(self, node: ast.Attribute) -> PyType | None:
+        """`type(x).__name__` of a variable of an exact builtin type: a str constant."""
+        if (
+            node.attr == "__name__"
+            and isinstance(node.value, ast.Call)
+            and isinstance(node.value.func, ast.Name)
+            and node.value.func.id == "type"
+            and "type" not in self.module_bindings
+            and "type" not in self.assigned_names
+            and len(node.value.args) == 1
+            and not node.value.keywords
+            and isinstance(node.value.args[0], ast.Name)
+        ):
+            t = self.infer(node.value.args[0])
+            if t.name in _ISINSTANCE_CLASSES:
+                self.const_values[id(node)] = t.name
+                return STR
+        return None
+
     def infer_Attribute(self, node: ast.Attribute) -> PyType:
+        named = self.infer_type_name(node)
+        if named is not None:
+            return named
         if (
             isinstance(node.value, ast.Name)
             and self.imports.get(node.value.id) == "math"
@@ -586,7 +620,7 @@ class ExpressionTyper(
             if not is_list(t):
                 raise Unsupported(node, f"{name}() over a {t} is not supported yet")
             if node.keywords:
-                self.infer_key(node.keywords[0].value, t.args[0])
+                self.infer_key(node.keywords[0].value, t.args[0], floats=True)
                 return t.args[0]
             if orderable(t.args[0]) or t.args[0] == FLOAT:  # floats: NaN bails (rt/list.rs)
                 return t.args[0]
@@ -625,6 +659,37 @@ class ExpressionTyper(
                 raise Unsupported(node, f"{name}() of {types[0]} is not supported yet")
             return INT if name == "int" else FLOAT
         raise Unsupported(node, f"builtin `{name}` is not supported yet")
+
+    def _infer_isinstance(self, node: ast.Call) -> PyType:
+        """`isinstance(x, int)` on a variable of a known exact type: a constant.
+
+        Static types here are the run-time types exactly (parameters are checked
+        with `type(arg) is T` at the boundary), so the answer follows from the
+        class relations alone: bool is a subclass of int, nothing else here is.
+        """
+        if node.keywords or len(node.args) != 2 or not isinstance(node.args[0], ast.Name):
+            raise Unsupported(node, "isinstance() of a variable and a class (or tuple) only")
+        t = self.infer(node.args[0])
+        spec = node.args[1]
+        names = spec.elts if isinstance(spec, ast.Tuple) else [spec]
+        classes = []
+        for n in names:
+            if not (
+                isinstance(n, ast.Name)
+                and n.id in _ISINSTANCE_CLASSES
+                and n.id not in self.module_bindings
+                and n.id not in self.assigned_names
+                and self.comp_lookup(n.id) is None
+            ):
+                raise Unsupported(n, "isinstance() with this class is not supported yet")
+            classes.append(n.id)
+        actual = t.name if t.name in _ISINSTANCE_CLASSES else str(t)
+        if actual not in _ISINSTANCE_CLASSES:
+            raise Unsupported(node, f"isinstance() of a {t} is not supported yet")
+        self.const_values[id(node)] = any(
+            c == actual or (c == "int" and actual == "bool") for c in classes
+        )
+        return BOOL
 
     def _infer_numeric_builtin(self, node: ast.Call, name: str) -> PyType:
         if node.keywords or any(isinstance(a, ast.Starred) for a in node.args):
@@ -714,7 +779,7 @@ class ExpressionTyper(
             if k.arg == "key":
                 if len(types) != 1 or not (is_list(types[0]) or types[0] == STR):
                     raise Unsupported(node, "sorted(key=...) over a list or str only")
-                self.infer_key(k.value, types[0].elem)
+                self.infer_key(k.value, types[0].elem, floats=True)
             elif self.infer(k.value) != BOOL:
                 raise Unsupported(k.value, "reverse= must be a bool")
         if name == "sorted" and any(k.arg == "key" for k in node.keywords):

@@ -12,7 +12,7 @@ from collections.abc import Callable
 
 from .containers import UNKNOWN, has_unknown
 from .model import Unsupported
-from .types import BOOL, INT, STR, PyType, is_list, is_tuple, list_of, tuple_of
+from .types import BOOL, FLOAT, INT, STR, PyType, is_list, is_tuple, list_of, tuple_of
 
 ITER_BUILTINS = ("range", "enumerate", "zip", "reversed")
 
@@ -207,8 +207,14 @@ class IterationTyper:
         return self._comprehension(node)
 
     # -- key functions ----------------------------------------------------------
-    def infer_key(self, key: ast.expr, elem: PyType, forbid: str | None = None) -> PyType:
-        """Type of `key(item)` for sorted/min/max/list.sort; keys must be totally ordered."""
+    def infer_key(
+        self, key: ast.expr, elem: PyType, forbid: str | None = None, floats: bool = False
+    ) -> PyType:
+        """Type of `key(item)` for sorted/min/max/list.sort; keys must be totally ordered.
+
+        `floats`: float keys are accepted too (sorted/sort/min/max); a NaN key
+        bails at run time (`pyfloat::FKey`), the only float that breaks the order.
+        """
         if isinstance(key, ast.Name) and key.id == "len" and self._is_builtin_name("len"):
             if not (elem == STR or is_list(elem) or is_tuple(elem)):
                 raise Unsupported(key, f"key=len over {elem} values")
@@ -237,7 +243,7 @@ class IterationTyper:
                 self.comp_scopes.pop()
         else:
             raise Unsupported(key, "key= must be a lambda or len")
-        if not _orderable(result):
+        if not _orderable(result) and not (floats and result == FLOAT):
             raise Unsupported(key, f"sort keys of type {result} are not supported (floats: NaN)")
         self.expr_types[id(key)] = result
         return result

@@ -559,3 +559,28 @@ pub fn from_str(s: &crate::str::PyStr) -> PyResult<f64> {
         Err(_) => unsupported(),
     }
 }
+
+/// A float sort key (`sorted(xs, key=lambda x: x.weight)`). Without NaN,
+/// floats are totally ordered by `<` (-0.0 and 0.0 tie, and the sort is
+/// stable), which is the order CPython's sort and min/max see; a NaN key
+/// bails instead, so CPython handles that call.
+#[derive(Clone, Copy, PartialEq, PartialOrd)]
+pub struct FKey(f64);
+
+impl FKey {
+    pub fn new(x: f64) -> PyResult<FKey> {
+        if x.is_nan() {
+            return Err(PyErr::bail(bail::UNSUPPORTED));
+        }
+        Ok(FKey(x))
+    }
+}
+
+impl Eq for FKey {}
+
+impl Ord for FKey {
+    fn cmp(&self, other: &FKey) -> std::cmp::Ordering {
+        // Never NaN (see `new`), so partial_cmp always answers.
+        self.0.partial_cmp(&other.0).unwrap_or(std::cmp::Ordering::Equal)
+    }
+}

@@ -221,6 +221,8 @@ def class_definitions(
 
 def _short_repr(value: object) -> str:
     text = repr(value)
+    if isinstance(value, (set, frozenset)):  # a str set's order varies per process
+        text = "{" + ", ".join(sorted(map(repr, value))) + "}"
     return text if len(text) <= 60 else text[:57] + "..."
 
 

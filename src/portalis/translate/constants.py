@@ -30,6 +30,9 @@ def value_code(value: Any, t: PyType) -> str:
     if t.name == "list":
         items = ", ".join(value_code(v, t.args[0]) for v in value)
         return f"PyList::from_vec(vec![{items}])"
+    if t.name == "set":
+        items = ", ".join(value_code(v, t.args[0]) for v in sorted(value, key=repr))
+        return f"PySet::from_vec(vec![{items}])"
     if t.name == "dict":
         k_t, v_t = t.args
         pairs = ", ".join(f"({value_code(k, k_t)}, {value_code(v, v_t)})" for k, v in value.items())
@@ -51,6 +54,10 @@ def const_items(c: ConstSpec, rust_name: str) -> list[str]:
     if c.type.name == "list":
         rows = [value_code(v, c.type.args[0]) for v in c.value]
         opener, closer = "PyList::from_vec(vec![", "])"
+    elif c.type.name == "set":
+        # Any layout will do: the module only tests membership and len (analysis).
+        rows = [value_code(v, c.type.args[0]) for v in sorted(c.value, key=repr)]
+        opener, closer = "PySet::from_vec(vec![", "])"
     else:
         k_t, v_t = c.type.args
         rows = [f"({value_code(k, k_t)}, {value_code(v, v_t)})" for k, v in c.value.items()]

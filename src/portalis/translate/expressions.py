@@ -178,7 +178,10 @@ class ExpressionTranslator(
         if override is not None:
             return override
         if id(node) in self.spec.const_values:
-            return rust_literal(self.spec.const_values[id(node)])
+            value = self.spec.const_values[id(node)]
+            if isinstance(value, str):  # `type(x).__name__`
+                return self.str_literal(value)
+            return rust_literal(value)
         method = getattr(self, "expr_" + type(node).__name__)
         code: str = method(node)
         return code

@@ -10,7 +10,7 @@ import ast
 from collections.abc import Callable
 from typing import Any
 
-from ..analysis.types import BOOL, PyType
+from ..analysis.types import BOOL, FLOAT, PyType
 from .names import rust_ident
 
 
@@ -263,6 +263,12 @@ class IterationTranslator:
             body = self.expr(key.body)
         finally:
             self.comp_scopes.pop()
+        if self.type_of(key) == FLOAT:
+            # Ordered by `<` as CPython does; a NaN key bails (rt/float.rs FKey).
+            return (
+                f"|{param}: {rust_type(elem_t)}| -> PyResult<pyfloat::FKey> "
+                f"{{ pyfloat::FKey::new({body}) }}"
+            )
         key_t = rust_type(self.type_of(key))
         return f"|{param}: {rust_type(elem_t)}| -> PyResult<{key_t}> {{ Ok({body}) }}"
 
