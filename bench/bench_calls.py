@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import textwrap
+import time
 import timeit
 from pathlib import Path
 from typing import Any
@@ -62,7 +63,9 @@ FUNCTIONS: list[tuple[str, str, tuple[Any, ...]]] = [
 
 def per_call(stmt: str, env: dict[str, Any], min_time: float, repeats: int) -> float:
     """Microseconds per call of `stmt`: best of `repeats`, each at least `min_time` s."""
-    timer = timeit.Timer(stmt, globals=env)
+    # CPU time of this thread: on a shared machine, time spent descheduled
+    # is not the call's cost.
+    timer = timeit.Timer(stmt, globals=env, timer=time.thread_time)
     number = 100
     while True:
         elapsed = timer.timeit(number)

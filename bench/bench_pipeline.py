@@ -4,12 +4,15 @@
 
 - translation: lines of Python per second turned into Rust source text
   (ingest + analysis + translation, no rustc), over the modules of
-  tests/corpus and bench/kernels, best of several passes in this process;
+  tests/corpus and bench/kernels, best of several passes in this process,
+  in CPU time of this thread;
 - cold build: seconds per kernel module for `portalis.load` with an empty
   artifact cache (translate, rustc, wasm-opt), after the runtime crate was
-  built once for the toolchain (its time is reported separately);
+  built once for the toolchain (its time is reported separately); wall time
+  and CPU time (the process and its rustc/wasm-opt children);
 - warm load: `portalis.load` of an already-built module in a fresh
-  interpreter (a cache hit), apart from `import portalis, wasmtime`;
+  interpreter (a cache hit), apart from `import portalis, wasmtime`; wall
+  and CPU time;
 - wheels: the examples' build backends (`build_wheel` in a fresh process)
   with an empty cache and again unchanged (skipped, with the reason, when
   hatchling or setuptools is missing);
@@ -81,13 +84,13 @@ def bench_translation(passes: int) -> dict[str, Any]:
     best = float("inf")
     functions = translated = 0
     for _ in range(passes):
-        t0 = time.perf_counter()
+        t0 = time.thread_time()  # CPU time: the machine may be shared
         functions = translated = 0
         for path in files:
             crate = translate(analyse(ingest(path)))
             translated += len(crate.translated)
             functions += len(crate.translated) + len(crate.skipped)
-        best = min(best, time.perf_counter() - t0)
+        best = min(best, time.thread_time() - t0)
     return {
         "files": len(files),
         "lines": lines,
@@ -101,22 +104,28 @@ def bench_translation(passes: int) -> dict[str, Any]:
 
 
 COLD_SCRIPT = textwrap.dedent("""\
-    import json, sys, time
+    import json, resource, sys, time
     import portalis
-    t0 = time.perf_counter()
+    def cpu():
+        own = resource.getrusage(resource.RUSAGE_SELF)
+        kids = resource.getrusage(resource.RUSAGE_CHILDREN)  # rustc, wasm-opt
+        return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+    t0, c0 = time.perf_counter(), cpu()
     m = portalis.load(sys.argv[1], mode="wasm")
-    print(json.dumps({"s": time.perf_counter() - t0, "hit": m.__portalis__.cache_hit,
+    print(json.dumps({"s": time.perf_counter() - t0, "cpu_s": cpu() - c0,
+                      "hit": m.__portalis__.cache_hit,
                       "translated": len(m.__portalis__.translated)}))
 """)
 
 WARM_SCRIPT = textwrap.dedent("""\
     import json, sys, time
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     import portalis, wasmtime
-    t1 = time.perf_counter()
+    t1, c1 = time.perf_counter(), time.process_time()
     m = portalis.load(sys.argv[1], mode="wasm")
-    t2 = time.perf_counter()
-    print(json.dumps({"import_s": t1 - t0, "load_s": t2 - t1, "hit": m.__portalis__.cache_hit}))
+    t2, c2 = time.perf_counter(), time.process_time()
+    print(json.dumps({"import_s": t1 - t0, "load_s": t2 - t1, "import_cpu_s": c1 - c0,
+                      "load_cpu_s": c2 - c1, "hit": m.__portalis__.cache_hit}))
 """)
 
 RUNTIME_PROBE = "def one(a: int) -> int:\n    return a + 1\n"
@@ -152,6 +161,7 @@ def bench_builds(names: list[str], warm_runs: int) -> dict[str, Any]:
                 {
                     "module": name,
                     "seconds": out["s"],
+                    "cpu_s": out["cpu_s"],
                     "cache_hit": out["hit"],
                     "translated": out["translated"],
                 }
@@ -176,15 +186,20 @@ def bench_builds(names: list[str], warm_runs: int) -> dict[str, Any]:
                     "module": name,
                     "import_ms": min(s["import_s"] for s in samples) * 1e3,
                     "load_ms": min(s["load_s"] for s in samples) * 1e3,
+                    "import_cpu_ms": min(s["import_cpu_s"] for s in samples) * 1e3,
+                    "load_cpu_ms": min(s["load_cpu_s"] for s in samples) * 1e3,
                     "cache_hit": all(s["hit"] for s in samples),
                     "runs": warm_runs,
                 }
             )
     secs = [c["seconds"] for c in cold]
+    cpus = [c["cpu_s"] for c in cold]
     return {
         "runtime_and_probe_s": runtime["s"],
+        "runtime_and_probe_cpu_s": runtime["cpu_s"],
         "cold": cold,
         "cold_mean_s": sum(secs) / len(secs),
+        "cold_mean_cpu_s": sum(cpus) / len(cpus),
         "warm": warm,
     }
 
@@ -338,15 +353,20 @@ def main(argv: list[str] | None = None) -> int:
         else ["nbody", "mandelbrot", "sieve", "word_count", "graph_search", "sorting"]
     )
     builds = bench_builds(names, 2 if q else 5)
-    print(f"runtime crate + a one-function module, cold: {builds['runtime_and_probe_s']:.2f} s")
+    print(
+        f"runtime crate + a one-function module, cold: {builds['runtime_and_probe_s']:.2f} s"
+        f" wall, {builds['runtime_and_probe_cpu_s']:.2f} s CPU"
+    )
     for c in builds["cold"]:
         print(
-            f"  cold build {c['module']:<14} {c['seconds']:6.2f} s  ({c['translated']} functions)"
+            f"  cold build {c['module']:<14} {c['seconds']:6.2f} s wall, {c['cpu_s']:6.2f} s CPU"
+            f"  ({c['translated']} functions)"
         )
     for w in builds["warm"]:
         print(
-            f"  warm load  {w['module']:<14} {w['load_ms']:6.1f} ms"
-            f"  (+ {w['import_ms']:.0f} ms import portalis, wasmtime)"
+            f"  warm load  {w['module']:<14} {w['load_ms']:6.1f} ms wall,"
+            f" {w['load_cpu_ms']:5.1f} ms CPU (+ {w['import_ms']:.0f} ms wall,"
+            f" {w['import_cpu_ms']:.0f} ms CPU to import portalis, wasmtime)"
         )
     wheels = bench_wheels(q)
     for r in wheels:

@@ -1,6 +1,6 @@
 """Run the benchmarks, print one summary, write bench/results/latest.{json,png,md}.
 
-    python bench/run.py [--quick] [--out DIR] [NAME ...]
+    python bench/run.py [--quick] [--out DIR] [--readme] [NAME ...]
 
 By default it runs the issue-8 set: bench_kernels (CPython vs Portalis WASM
 vs mypyc vs native Rust), bench_boundary (cost per value type crossing the
@@ -25,6 +25,7 @@ import datetime
 import json
 import os
 import platform
+import re
 import subprocess
 import sys
 import tempfile
@@ -201,8 +202,15 @@ def summary_markdown(report: dict[str, Any]) -> str:
             f" | **{fmt_x(s['geomean_wasm_over_mypyc'])}** |"
         )
         for r in k["rows"]:
+            bails = (r.get("wasm_call_stats") or {}).get("bails", 0)
+            if bails:
+                lines.append(
+                    f"\n`{r['kernel']}`: {bails} of its WASM calls bailed (for deep recursion:"
+                    " the call went past the 48-frame WASM depth budget and was retried with"
+                    " the budget CPython's real stack depth allows), included in its time."
+                )
             if r.get("not_translated"):
-                reason = r["not_translated"].split(" (/")[0].split(" (" + str(ROOT))[0]
+                reason = re.sub(r" \((/|[A-Za-z]:\\)[^)]*:\d+:\d+\)", "", r["not_translated"])
                 lines.append(f"\n`{r['kernel']}` not translated: {reason}.")
         lines.append(
             "\nAll results equal across CPython, WASM, mypyc and native Rust: "
@@ -223,23 +231,24 @@ def summary_markdown(report: dict[str, Any]) -> str:
         tr = p["translation"]
         lines += ["", "| pipeline | measured |", "|---|---:|"]
         lines.append(
-            f"| translation, Python -> Rust text ({tr['lines']} lines, {tr['files']} modules) "
+            f"| translation, Python -> Rust text ({tr['lines']} lines, {tr['files']} modules, "
+            "CPU time) "
             f"| {tr['lines_per_s']:,.0f} lines/s |"
         )
         bl = p["builds"]
         lines.append(
-            f"| cold build, runtime crate + a one-function module "
-            f"| {bl['runtime_and_probe_s']:.2f} s |"
+            f"| cold build, runtime crate + a one-function module (CPU / wall) "
+            f"| {bl['runtime_and_probe_cpu_s']:.2f} s / {bl['runtime_and_probe_s']:.2f} s |"
         )
         lines.append(
-            f"| cold build per kernel module (mean of {len(bl['cold'])}) "
-            f"| {bl['cold_mean_s']:.2f} s |"
+            f"| cold build per kernel module, mean of {len(bl['cold'])} (CPU / wall) "
+            f"| {bl['cold_mean_cpu_s']:.2f} s / {bl['cold_mean_s']:.2f} s |"
         )
         for w in bl["warm"]:
             lines.append(
-                f"| warm `portalis.load({w['module']})`, fresh interpreter "
-                f"(+ {w['import_ms']:.0f} ms to import portalis, wasmtime) "
-                f"| {w['load_ms']:.0f} ms |"
+                f"| warm `portalis.load({w['module']})`, fresh interpreter, CPU / wall "
+                f"(+ {w['import_cpu_ms']:.0f} / {w['import_ms']:.0f} ms to import portalis, "
+                f"wasmtime) | {w['load_cpu_ms']:.0f} ms / {w['load_ms']:.0f} ms |"
             )
         for r in p["wheels"]:
             if "error" in r:
@@ -317,11 +326,31 @@ def chart(report: dict[str, Any], path: Path) -> str | None:
     return None
 
 
+START, END = "<!-- bench-table-start -->", "<!-- bench-table-end -->"
+
+
+def update_readme(md: str) -> None:
+    """Replace the README's tables between the markers with this run's."""
+    readme = ROOT / "README.md"
+    text = readme.read_text(encoding="utf-8")
+    head, sep, rest = text.partition(START)
+    _, sep2, tail = rest.partition(END)
+    if not sep or not sep2:
+        print(f"run.py: no {START} ... {END} markers in README.md", file=sys.stderr)
+        return
+    readme.write_text(f"{head}{START}\n{md}{END}{tail}", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="pass --quick to every benchmark")
     parser.add_argument(
         "--out", type=Path, default=HERE / "results", help="where latest.{json,png,md} go"
+    )
+    parser.add_argument(
+        "--readme",
+        action="store_true",
+        help="also put the summary into README.md (between the bench-table markers)",
     )
     parser.add_argument("names", nargs="*", help="run these instead (e.g. bench_hook)")
     args = parser.parse_args(argv)
@@ -367,6 +396,8 @@ def main(argv: list[str] | None = None) -> int:
     (args.out / "latest.json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     (args.out / "latest.md").write_text(md, encoding="utf-8")
     why_not = chart(report, args.out / "latest.png")
+    if args.readme:
+        update_readme(md)
     print("==> summary\n")
     print(md)
     print(f"wrote {args.out / 'latest.json'}, {args.out / 'latest.md'}", end="")

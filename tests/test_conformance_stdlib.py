@@ -133,6 +133,10 @@ CASES: dict[str, list[tuple[Any, ...]]] = {
     "chained": [([1, 5], [3], "ab"), ([], [], ""), ([9, 9, 9], [], "")],
     "prefix_sums": [([1, 2, 3],), ([],), ([2**62, 2**62],), ([-5],)],
     "prefix_floats": [([0.1, 0.2, math.inf, -math.inf],), ([],), ([-0.0],)],
+    # list.extend(<generator>): item by item, earlier items kept when one raises
+    "extend_lazily": [([1, 2, 3], 0), ([5, 2, 7], 2), ([], 0)],
+    "extend_arg": [([], 0), ([7], 2), ([7, 8], 3), ([], 1)],
+    "flood_fill": [(["aa", "ba"], 0, 0, "c"), (["x"], 0, 0, "x"), (["ab"], 0, 5, "x")],
 }
 
 # Calls that must give the answer back to CPython: a NaN compared inside a tuple,

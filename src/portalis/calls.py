@@ -232,7 +232,7 @@ def {export.name}({params_src}):
         _o = None
         _acquire()
         try:{stores}{arm}
-            _err = _call(_ctx, _fp, _bufp, {n}, _trapp)
+            _err = _call(_ctx, _fp, _bufp, _n, _trapp)
             if _err or _trap:
                 _st = _trapped(_err)
                 _r = None
@@ -355,9 +355,12 @@ def {export.name}({params_src}):
         "_release": inst.lock.release,
         "_call": w.call_unchecked,
         "_ctx": inst.ctx,
-        "_fp": inst.func_address(export.symbol),
-        "_bufp": ctypes.addressof(buf),
-        "_trapp": inst.trap_addr,
+        # Ready-made ctypes arguments: ctypes converts plain ints on every call
+        # (about 0.3 µs of a 2 µs call); objects of the declared types pass as is.
+        "_fp": ctypes.c_void_p(inst.func_address(export.symbol)),
+        "_bufp": ctypes.c_void_p(ctypes.addressof(buf)),
+        "_n": ctypes.c_size_t(n),
+        "_trapp": ctypes.c_void_p(inst.trap_addr),
         "_trap": inst.trap,
         "_i64": buf,
         "_f64": (ctypes.c_double * (2 * n)).from_buffer(buf),

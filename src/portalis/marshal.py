@@ -193,7 +193,11 @@ class _Decoder:
         if tag in (T_INTS, T_FLOATS):
             (n,) = _I.unpack(self.take(4))
             block = array("q" if tag == T_INTS else "d")
-            block.frombytes(self.take(8 * n))
+            end = self.pos + 8 * n
+            if end > len(self.data):
+                raise WasmTrapError("malformed WASM result: truncated")
+            block.frombytes(memoryview(self.data)[self.pos : end])  # one copy, not two
+            self.pos = end
             if not _LITTLE:
                 block.byteswap()
             items = block.tolist()
@@ -222,6 +226,8 @@ _MEMORY_SIZE = ctypes.PYFUNCTYPE(ctypes.c_size_t, ctypes.c_void_p, ctypes.c_void
     ctypes.cast(ffi.dll.wasmtime_memory_data_size, ctypes.c_void_p).value or 0
 )
 
+_U64 = ctypes.c_uint64.__ctype_le__  # type: ignore[attr-defined]  # WASM is little-endian
+
 #: Returned by the call implementation when the call must run in CPython.
 _FALLBACK = object()
 
@@ -230,11 +236,10 @@ class _Helpers:
     """The runtime's args_reserve/result_info exports, called without wasmtime-py's wrappers.
 
     One per instance (every marshalled wrapper of a module shares it), used
-    with the instance lock held. The argument buffer is reserved once and
-    reused while it is large enough (the runtime's reader stops after the
-    values it expects, so stale bytes after them are never read); function
-    slots and the buffer are re-resolved when the instance is re-created
-    after a trap, which `inst.instance` identity tells.
+    with the instance lock held. The argument buffer is reserved for every
+    call (other paths, objects.py, reserve it too, which may move it);
+    function slots are re-resolved when the instance is re-created after a
+    trap, which `inst.instance` identity tells.
     """
 
     def __init__(self, inst: w.WasmInstance) -> None:
@@ -243,9 +248,13 @@ class _Helpers:
         self.reserve = ffi.wasmtime_func_t()
         self.info = ffi.wasmtime_func_t()
         self.buf = (ctypes.c_int64 * 2)()
-        self.bufp = ctypes.addressof(self.buf)
-        self.args_ptr = 0
-        self.args_cap = -1
+        self.bufp = ctypes.c_void_p(ctypes.addressof(self.buf))
+        self.two = ctypes.c_size_t(2)
+        self.trapp = ctypes.c_void_p(inst.trap_addr)
+        self.reserve_p = ctypes.c_void_p(ctypes.addressof(self.reserve))
+        self.info_p = ctypes.c_void_p(ctypes.addressof(self.info))
+        self.mem_base = 0
+        self.mem_size = -1
 
     @staticmethod
     def of(inst: w.WasmInstance) -> _Helpers:
@@ -261,49 +270,55 @@ class _Helpers:
             ctypes.pointer(self.reserve)[0] = inst._exports["__portalis_args_reserve"]._func
             ctypes.pointer(self.info)[0] = inst._exports["__portalis_result_info"]._func
             self.instance = inst.instance
-            self.args_cap = -1
+            self.mem_size = -1
 
     def call(self, slot: Any, arg: int = 0) -> int:
         inst = self.inst
         if inst.epoch:
             w.set_epoch_deadline(inst.ctx, w.NO_DEADLINE)
         self.buf[0] = arg
-        err = w.call_unchecked(inst.ctx, ctypes.addressof(slot), self.bufp, 2, inst.trap_addr)
+        err = w.call_unchecked(inst.ctx, slot, self.bufp, self.two, self.trapp)
         if err or inst.trap:
             inst.recover(err)
             raise RuntimeError("WASM runtime helper call trapped")
         return int(self.buf[0]) & 0xFFFFFFFF
 
-    def write_args(self, data: bytearray) -> None:
-        n = len(data)
-        if n > self.args_cap:
-            cap = max(n, 2 * self.args_cap, 256)
-            self.args_ptr = self.call(self.reserve, cap)
-            self.args_cap = cap
-        if n:
-            inst = self.inst
-            mem = ctypes.addressof(inst.memory._memory)
-            base = _MEMORY_DATA(inst.ctx, mem) or 0  # may move when memory grows
-            if self.args_ptr + n > _MEMORY_SIZE(inst.ctx, mem):
-                raise WasmTrapError("WASM argument buffer lies outside linear memory")
-            ctypes.memmove(base + self.args_ptr, (ctypes.c_char * n).from_buffer(data), n)
+    def memory(self) -> tuple[int, int]:
+        """(address, size) of linear memory now.
 
-    def read_result(self) -> bytes:
-        ptr = self.call(self.info)
+        Memory only ever grows, and its address can change only when it
+        does: an unchanged size means the remembered address is still right.
+        """
         inst = self.inst
         mem = ctypes.addressof(inst.memory._memory)
-        base = _MEMORY_DATA(inst.ctx, mem) or 0
-        size = _MEMORY_SIZE(inst.ctx, mem)
+        size: int = _MEMORY_SIZE(inst.ctx, mem)
+        if size != self.mem_size:
+            self.mem_base = _MEMORY_DATA(inst.ctx, mem) or 0
+            self.mem_size = size
+        return self.mem_base, size
+
+    def write_args(self, data: bytearray) -> None:
+        n = len(data)
+        ptr = self.call(self.reserve_p, n)
+        if n:
+            # The runtime allocated these n bytes, so they lie inside linear memory.
+            base, _ = self.memory()
+            # `raw` takes any buffer: no intermediate bytes copy.
+            (ctypes.c_char * n).from_address(base + ptr).raw = data  # type: ignore[assignment]
+
+    def read_result(self) -> bytes:
+        ptr = self.call(self.info_p)
+        base, size = self.memory()
         if ptr + 8 > size:
             raise WasmTrapError("WASM result record lies outside linear memory")
-        head = ctypes.string_at(base + ptr, 8)
-        data_ptr = int.from_bytes(head[:4], "little")
-        n = int.from_bytes(head[4:], "little")
+        head = _U64.from_address(base + ptr).value  # BufInfo { ptr: u32, len: u32 }
+        data_ptr = head & 0xFFFFFFFF
+        n = head >> 32
         if not n:
             return b""
         if data_ptr + n > size:
             raise WasmTrapError("WASM result buffer lies outside linear memory")
-        return ctypes.string_at(base + data_ptr, n)
+        return (ctypes.c_char * n).from_address(base + data_ptr).raw
 
 
 def make_marshalled_wrapper(
@@ -333,10 +348,13 @@ def make_marshalled_wrapper(
     copyback = [i for i, (name, _) in enumerate(params) if name in set(export.copyback)]
     n = max(len(scalars), 1)
     buf = (ctypes.c_int64 * (2 * n))()
-    bufp = ctypes.addressof(buf)
     f64 = (ctypes.c_double * (2 * n)).from_buffer(buf)
     i32 = (ctypes.c_int32 * (4 * n)).from_buffer(buf)
-    fp = inst.func_address(export.symbol)
+    # Ready-made ctypes arguments (no int conversion per call; see calls.py).
+    fp = ctypes.c_void_p(inst.func_address(export.symbol))
+    bufp = ctypes.c_void_p(ctypes.addressof(buf))
+    n_arg = ctypes.c_size_t(n)
+    trapp = ctypes.c_void_p(inst.trap_addr)
     helpers = _Helpers.of(inst)
     prints = export.prints
 
@@ -371,7 +389,7 @@ def make_marshalled_wrapper(
             helpers.write_args(data)
             if inst.time_limit is not None:
                 w.set_epoch_deadline(inst.ctx, inst.deadline_arg)
-            err = w.call_unchecked(inst.ctx, fp, bufp, n, inst.trap_addr)
+            err = w.call_unchecked(inst.ctx, fp, bufp, n_arg, trapp)
             if err or inst.trap:
                 trap = inst.recover(err)
                 stats.traps += 1

@@ -603,3 +603,29 @@ def prefix_floats(xs: list[float]) -> list[float]:
     for t in accumulate(xs):
         out.append(t)
     return out
+
+
+def extend_lazily(xs: list[int], d: int) -> list[int]:
+    out = [1]
+    out.extend(len(out) * 10 + 100 // (x - d) for x in xs)
+    return out
+
+
+def flood_fill(rows: list[str], r: int, c: int, new: str) -> int:
+    grid = [list(row) for row in rows]
+    old = grid[r][c]
+    if old == new:
+        return 0
+    changed = 0
+    stack = [(r, c)]
+    while stack:
+        cr, cc = stack.pop()
+        if 0 <= cr < len(grid) and 0 <= cc < len(grid[0]) and grid[cr][cc] == old:
+            grid[cr][cc] = new
+            changed += 1
+            stack.extend((cr + dr, cc + dc) for dr, dc in [(1, 0), (-1, 0), (0, 1), (0, -1)])
+    return changed
+
+
+def extend_arg(xs: list[int], d: int) -> None:
+    xs.extend(len(xs) * 1000 + 100 // (x - d) for x in [1, 2, 3])

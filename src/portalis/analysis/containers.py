@@ -273,6 +273,9 @@ class ContainerTyper:
         elem = recv.args[0]
         if name not in LIST_METHODS:
             raise Unsupported(node, f"list.{name}() is not supported yet")
+        if name == "extend" and len(node.args) == 1 and isinstance(node.args[0], ast.GeneratorExp):
+            # Appended item by item as the generator yields (translate/generators.py).
+            self.genexp_ok.add(id(node.args[0]))
         if name == "sort":
             if node.args or any(k.arg not in ("reverse", "key") for k in node.keywords):
                 raise Unsupported(node, "list.sort() takes only key= and reverse=")

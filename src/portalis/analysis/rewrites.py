@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import ast
 
+from .astwalk import walk
+
 # Builtins whose single iterable argument is consumed item by item, once.
 RANGE_CONSUMERS = frozenset({"list", "sum", "set", "min", "max", "sorted", "any", "all"})
 _ITEM = "_pt_item"  # not a name Python code can bind by accident (checked below)
@@ -50,9 +52,9 @@ def rewrite_range_arguments(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
     Also for `reversed(...)`, `enumerate(...)` and `zip(...)` arguments, and for
     `sep.join(...)` as the consumer (str.join takes any iterable of str).
     """
-    if any(isinstance(n, ast.Name) and n.id == _ITEM for n in ast.walk(fn)):
+    if any(isinstance(n, ast.Name) and n.id == _ITEM for n in walk(fn)):
         return
-    for node in ast.walk(fn):
+    for node in walk(fn):
         if not (
             _consumer(node) and any(_is_call(node.args[0], src) for src in LAZY_SOURCES)  # type: ignore[attr-defined]
         ):

@@ -119,20 +119,31 @@ impl<T: Clone> PyList<T> {
         pyslice::normalize_index(i, self.len())
     }
 
+    /// `xs[i]`. The hottest runtime call of list code (bench/kernels): one
+    /// borrow and one range check, inlined into the caller's loop.
+    #[inline]
     pub fn get(&self, i: i64) -> PyResult<T> {
-        match self.index_of(i) {
-            Some(k) => Ok(self.0.borrow()[k].clone()),
-            None => Err(PyErr::raise(exc::INDEX_ERROR, pyver::LIST_INDEX_RANGE)),
+        let items = self.0.borrow();
+        let n = items.len() as i64;
+        let k = if i < 0 { i + n } else { i }; // no overflow: i < 0 <= n
+        if 0 <= k && k < n {
+            Ok(items[k as usize].clone())
+        } else {
+            Err(PyErr::raise(exc::INDEX_ERROR, pyver::LIST_INDEX_RANGE))
         }
     }
 
+    /// `xs[i] = value`, like `get`.
+    #[inline]
     pub fn set(&self, i: i64, value: T) -> PyResult<()> {
-        match self.index_of(i) {
-            Some(k) => {
-                self.0.borrow_mut()[k] = value;
-                Ok(())
-            }
-            None => Err(PyErr::raise(exc::INDEX_ERROR, pyver::LIST_ASSIGN_RANGE)),
+        let mut items = self.0.borrow_mut();
+        let n = items.len() as i64;
+        let k = if i < 0 { i + n } else { i };
+        if 0 <= k && k < n {
+            items[k as usize] = value;
+            Ok(())
+        } else {
+            Err(PyErr::raise(exc::INDEX_ERROR, pyver::LIST_ASSIGN_RANGE))
         }
     }
 

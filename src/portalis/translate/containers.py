@@ -39,6 +39,7 @@ class ContainerTranslator:
     expr_ListComp: Callable[[ast.ListComp], str]
     deque_method: Callable[[ast.Call, str, str], str]
     dictlike_method: Callable[[ast.Call, str, str], str]
+    extend_from_generator: Callable[[ast.GeneratorExp, str], str]
     subscript_read: Callable[[PyType, str, str], str]
     counter_binop: Callable[[ast.BinOp, str, str], str]
     key_closure: Callable[[ast.expr, PyType], str]
@@ -329,6 +330,8 @@ class ContainerTranslator:
         return f"{{ let {s} = {recv}; let {tup} = {self.expr(first)}; {tests or 'false'} }}"
 
     def list_method(self, node: ast.Call, name: str, recv: str, recv_t: PyType) -> str:
+        if name == "extend" and isinstance(node.args[0], ast.GeneratorExp):
+            return self.extend_from_generator(node.args[0], recv)  # translate/generators.py
         args = [self.expr(a) for a in node.args]
         if name == "append":
             return f"{recv}.append({args[0]})"

@@ -54,3 +54,10 @@ class GeneratorTranslator:
         )
         for i, elt in enumerate(target.elts):
             self.assign_name(elt, f"{buf}[{i}].clone()")
+
+    def extend_from_generator(self, gen: ast.GeneratorExp, recv: str) -> str:
+        """`xs.extend(<genexp>)`: CPython appends each item as it is produced, so
+        the generator sees the growing list and an error keeps earlier items."""
+        lst = self.temp()
+        loops = self.comprehension(gen, lambda v: f"{lst}.append({v});", f"'l{lst}")
+        return f"{{ let {lst} = {recv}; {loops} }}"
