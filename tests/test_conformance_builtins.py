@@ -145,6 +145,7 @@ CASES: dict[str, list[tuple[Any, ...]]] = {
         (["a", "b"], [math.nan]),
     ],
     "classify": [("if",), ("return",), ("abc",), ("hello",), ("xyz",), ("",), ("aeiouaei",)],
+    "show_containers": [([], [], 0), ([1, -2], [0.1, 1e16, math.inf, math.nan, -0.0], 7)],
     "checked_square": [(3,), (-4,), (True,), (2.5,), ("x",)],
     "kinds": [(1.5, True, "s", [1]), (0.0, False, "", [])],
     "type_names": [(1.5, True, [])],
@@ -201,6 +202,7 @@ def test_constant_reads_stay_in_wasm(modules: tuple[ModuleType, ModuleType]) -> 
     assert wasm.parse_base("-0x_7f", 0) == -127 and wasm.parse_base("zz", 36) == 1295
     assert wasm.parse_float(" 1_0.5e-1 ") == 1.05 and wasm.parse_float("-Infinity") == -math.inf
     assert wasm.int_power(3, 4) == 162 and wasm.bits(255) == [8, 8, 8, 1]
+    assert wasm.show_containers([1], [0.5], 2).startswith("(2, \"it's\") [1] [0.5]")
     assert {k: v.as_dict() for k, v in stats.items()} == before
 
 

@@ -52,7 +52,6 @@ CASES: dict[str, list[tuple[Any, ...]]] = {
     "nested_finally": [(0,), (1,), (2,)],
     "bare_except": [([1, 2, 3, 4, 5, 6],), ([1],)],
     "finally_only_chain": [(1,), (0,), (-5,), (-7,)],
-    "computed_init_args": [(3,)],
     "raise_computed_init": [(3,)],
     "catch_and_continue": [([1, 0, 5, 0],), ([],)],
     "unknown_unit": [("km",), ("mile",), ("it's",), ("",)],
@@ -68,10 +67,10 @@ CASES: dict[str, list[tuple[Any, ...]]] = {
     "show_repr": [(0,), (1,), (2,), (3,), (4,), (5,)],
     "attributes": [(5, 3, 1, "7"), (5, 9, 2, "x"), (-(2**63), 2**63 - 1, 2**63 - 1, "")],
     "find_cycle": [(["b", "a", "Cc"], 5), ([], -1), (["x", "y"], 1), (["x", "y"], 2)],
+    "spend": [(10, [3, 20, 7]), (0, [0])],
 }
 # Calls that are expected to re-run in CPython (a bail), not to stay in WASM.
 BAILS = {
-    "computed_init_args": [(3,)],
     "first_arg": [(1,)],
     "attributes": [(-(2**63), 2**63 - 1, 2**63 - 1, "")],  # the difference leaves i64
     "find_cycle": [(["x", "y"], 1)],

@@ -411,3 +411,15 @@ def classify(word: str) -> str:
     if len(word) in SMALL_PRIMES:
         return f"prime-length/{len(KEYWORDS)}"
     return "vowels:" + str(sum(1 for ch in word if ch in VOWELS))
+
+
+# -- str()/repr()/print()/f-strings of lists, tuples and dicts ----------------------------
+def show_containers(xs: list[int], fs: list[float], n: int) -> str:
+    pair = (n, "it's")
+    single = (n,)
+    table = {"a": [1.5, -0.0], "b\\n": []}
+    maybe: list[int | None] = [n, None]
+    print(xs, fs, pair, sep=" | ")
+    print(table, single, [[n], [], [n, n]], maybe)
+    text = str(fs) + repr(table)
+    return f"{pair} {xs!r} {fs!s} {text} {single} {(n, (n, 'x'), None)}"

@@ -333,8 +333,8 @@ def raise_computed_init(balance: int) -> None:
 
 
 def computed_init_args(balance: int) -> str:
-    # The message of an Insufficient built from computed arguments is not
-    # computed in WASM: str(e) re-runs the call in CPython.
+    # The message of an Insufficient built from computed arguments: each
+    # argument is evaluated once, the message is formatted from the values.
     try:
         raise_computed_init(balance)
         return "none"
@@ -522,5 +522,35 @@ def find_cycle(names: list[str], k: int) -> list[str]:
         if k == 1:
             raise CycleError(names[:1], [0])
     except StatsError as e:
-        return [str(e)]  # str() of a CycleError whose message WASM does not compute
+        return [str(e)]
     return names[:k]
+
+
+# -- methods raising and catching (classes and exceptions together) -------------------
+class Wallet:
+    def __init__(self, balance: int) -> None:
+        self.balance = balance
+
+    def take(self, amount: int) -> int:
+        if amount > self.balance:
+            raise Insufficient(self.balance, amount)
+        self.balance -= amount
+        return self.balance
+
+    def try_take(self, amount: int) -> str:
+        try:
+            return str(self.take(amount))
+        except BankError as e:
+            print(f"refused: {e}")
+            return "refused"
+        finally:
+            print("balance", self.balance)
+
+
+def spend(balance: int, amounts: list[int]) -> str:
+    w = Wallet(balance)
+    out = ""
+    for a in amounts:
+        out += w.try_take(a) + ";"
+    w.take(amounts[0] * 1000)
+    return out

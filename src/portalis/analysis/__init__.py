@@ -66,6 +66,7 @@ class _Context:
     # module-level list/dict names that are not constants, and why
     constant_problems: dict[str, str] = field(default_factory=dict)
     exc_classes: dict[str, Any] = field(default_factory=dict)  # analysis/exceptions.py
+    exc_rejected: dict[str, str] = field(default_factory=dict)  # exception class -> why not
     optimize: int = 0
     classes: dict[str, ClassSpec] = field(default_factory=dict)
 
@@ -273,6 +274,7 @@ def _analyse(
     constants = module_constants(tree, counts, ctx)
 
     ctx.exc_classes, exc_rejected = exception_classes(tree, counts, path)
+    ctx.exc_rejected = {name: d.short() for name, d in exc_rejected.items()}
     for node in ast.walk(tree):  # methods too (analysis/rewrites.py)
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             rewrite_range_arguments(node)

@@ -164,10 +164,16 @@ class ContainerTyper:
                 continue
             assert isinstance(part, ast.FormattedValue)
             t = self.infer(part.value)
+            from .expressions import container_printable
+
+            if container_printable(t) and part.format_spec is not None:
+                # object.__format__ raises TypeError for a non-empty spec.
+                raise Unsupported(part, f"a format spec on a {t} is not supported")
             if (
                 t not in PRINTABLE
                 and not (t.name == "optional" and t.args[0] in PRINTABLE)
                 and not text_approved(t)
+                and not container_printable(t)
             ):
                 raise Unsupported(part, f"formatting a {t} in an f-string is not supported yet")
             if part.conversion == ord("a"):

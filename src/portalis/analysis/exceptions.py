@@ -87,6 +87,7 @@ class RaiseSpec:
     # user_args: what str() shows: "unknown", "none" (no message) or "expr" (`shown`)
     shown_kind: str = "unknown"
     shown: ast.expr | None = None
+    arg_slots: dict[int, int] = field(default_factory=dict)  # node in `shown` -> arg index
     cause: str | None = None  # None | "none" | name of the handled exception
 
 
@@ -384,6 +385,7 @@ class ExceptionChecks:
         return result
 
     exc_classes: dict[str, ExcClass]
+    exc_rejected: dict[str, str]  # module exception classes that stay Python, and why
     exc_info: dict[int, Any]
     exc_scopes: list[tuple[str, str | None]]  # ("handler", name) | ("finally", None)
     module_bindings: set[str]
@@ -397,6 +399,12 @@ class ExceptionChecks:
         name = node.id
         if name in self.exc_classes and name not in self.assigned_names:
             return name
+        if name in self.exc_rejected and name not in self.assigned_names:
+            raise Unsupported(
+                node,
+                f"`{name}` is not an exception class Portalis translates "
+                f"({self.exc_rejected[name]})",
+            )
         if name in self.module_bindings or name in self.assigned_names:
             raise Unsupported(node, f"`{name}` is not an exception class Portalis translates")
         if _builtin_exc(name) is None:
@@ -601,23 +609,29 @@ class ExceptionChecks:
     def _shown(self, spec: RaiseSpec, user: ExcClass, state: Any) -> None:
         """What `str(e)` of this new exception shows, when it can be computed in WASM.
 
-        The `__init__` only formats its parameters (see `_check_init`), so with
-        plain names and constants as arguments the message is that
-        expression with the arguments put in; otherwise `str(e)` bails."""
+        The `__init__` only formats its parameters (see `_check_init`), so the
+        message is that expression with each parameter replaced by the value
+        of its argument (evaluated once, at the raise: `arg_slots` marks where
+        the translation puts it); otherwise `str(e)` bails."""
         if not user.super_args:
             spec.shown_kind = "none"
             return
-        if len(user.super_args) != 1 or not all(
-            isinstance(a, (ast.Name, ast.Constant)) for a in spec.args
+        if len(user.super_args) != 1 or any(
+            isinstance(n, ast.NamedExpr) for a in spec.args for n in ast.walk(a)
         ):
             return
         assert user.init_params is not None
-        mapping = dict(zip(user.init_params, spec.args))
+        mapping = dict(zip(user.init_params, range(len(spec.args))))
+        slots: dict[int, int] = {}
 
         class Put(ast.NodeTransformer):
             def visit_Name(self, node: ast.Name) -> ast.AST:
-                arg = mapping.get(node.id)
-                return copy.deepcopy(arg) if arg is not None else node
+                k = mapping.get(node.id)
+                if k is None:
+                    return node
+                value = copy.deepcopy(spec.args[k])
+                slots[id(value)] = k
+                return value
 
         shown = Put().visit(copy.deepcopy(user.super_args[0]))
         check: Any = self
@@ -626,7 +640,7 @@ class ExceptionChecks:
         except Unsupported:
             return
         if t == STR:
-            spec.shown_kind, spec.shown = "expr", shown
+            spec.shown_kind, spec.shown, spec.arg_slots = "expr", shown, slots
 
     def stmt_Assert(self, stmt: ast.Assert, state: Any) -> Any:
         """`assert test, message` with a computed str message (evaluated only on failure)."""

@@ -838,7 +838,22 @@ class ExpressionTyper(
 
 
 def printable(t: PyType) -> bool:
-    return t in PRINTABLE or (is_optional(t) and t.args[0] in PRINTABLE) or text_approved(t)
+    return (
+        t in PRINTABLE
+        or (is_optional(t) and t.args[0] in PRINTABLE)
+        or text_approved(t)
+        or container_printable(t)
+    )
+
+
+def container_printable(t: PyType) -> bool:
+    """Lists, tuples and dicts of printable items: shown by the runtime's `PyRepr`."""
+    if t.name not in ("list", "tuple", "dict"):
+        return False
+    return all(
+        a in PRINTABLE or (is_optional(a) and a.args[0] in PRINTABLE) or container_printable(a)
+        for a in t.args
+    )
 
 
 def narrowing(

@@ -130,6 +130,7 @@ class FunctionChecker(ClassChecker, ExceptionChecks, StatementChecker):
         self.imports = {k: v for k, v in ctx.imports.items() if k not in self.assigned_names}
         self.optimize = ctx.optimize
         self.exc_classes = getattr(ctx, "exc_classes", {})
+        self.exc_rejected = getattr(ctx, "exc_rejected", {})
         self.reset()
 
     def reset(self) -> None:

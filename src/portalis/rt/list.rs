@@ -32,9 +32,44 @@ impl PyRepr for PyStr {
     }
 }
 
-impl<T> PyRepr for PyList<T> {
+impl PyRepr for f64 {
     fn py_repr(&self) -> PyResult<String> {
-        Err(PyErr::bail(bail::UNSUPPORTED))
+        Ok(crate::fmt::repr_float(*self))
+    }
+}
+
+impl PyRepr for () {
+    fn py_repr(&self) -> PyResult<String> {
+        Ok(String::from("None"))
+    }
+}
+
+impl<T: PyRepr> PyRepr for Option<T> {
+    fn py_repr(&self) -> PyResult<String> {
+        match self {
+            Some(v) => v.py_repr(),
+            None => Ok(String::from("None")),
+        }
+    }
+}
+
+/// `repr(xs)` / `str(xs)`: `[1, 'a']`. A typed list cannot contain itself, so
+/// CPython's `[...]` for recursion never arises; a list borrowed mid-update bails.
+impl<T: PyRepr> PyRepr for PyList<T> {
+    fn py_repr(&self) -> PyResult<String> {
+        let items = match self.0.try_borrow() {
+            Ok(b) => b,
+            Err(_) => return Err(PyErr::bail(bail::UNSUPPORTED)),
+        };
+        let mut out = String::from("[");
+        for (i, v) in items.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            out.push_str(&v.py_repr()?);
+        }
+        out.push(']');
+        Ok(out)
     }
 }
 

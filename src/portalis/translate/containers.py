@@ -84,6 +84,9 @@ class ContainerTranslator:
         if t.name == "optional":
             inner = ContainerTranslator.str_of("_v", t.args[0])
             return f'match {code} {{ Some(_v) => {inner}, None => String::from("None") }}'
+        if t.name in ("list", "tuple", "dict"):
+            # str() of a container is the repr of its items (rt/list.rs PyRepr).
+            return f"portalis_rt::list::PyRepr::py_repr(&{code})?"
         raise AssertionError(t)
 
     def repr_of(self, code: str, t: PyType) -> str:

@@ -201,13 +201,20 @@ class ExceptionTranslator(StatementTranslator):
 
     def _new_exception(self, spec: RaiseSpec) -> str:
         if spec.kind == "user_args":
-            values = ", ".join(self.expr(a) for a in spec.args)
-            args = f"portalis_rt::abi::encode(&({values},))" if spec.args else "Vec::new()"
             if spec.shown_kind == "expr" and spec.shown is not None:
+                # Each argument once, in order; the message reuses the values.
+                temps = [self.temp() for _ in spec.args]
+                lets = " ".join(f"let {t} = {self.expr(a)};" for t, a in zip(temps, spec.args))
+                for node_id, k in spec.arg_slots.items():
+                    self.overrides[node_id] = f"{temps[k]}.clone()"
+                values = ", ".join(f"{t}.clone()" for t in temps)
+                encoded = f"portalis_rt::abi::encode(&({values},))" if temps else "Vec::new()"
                 return (
-                    f"{{ let _a = {args}; let _m = {self.expr(spec.shown)}; "
+                    f"{{ {lets} let _a = {encoded}; let _m = {self.expr(spec.shown)}; "
                     f"{RT}::user_args({spec.code}, _a, Some(Some(_m.as_str()))) }}"
                 )
+            values = ", ".join(self.expr(a) for a in spec.args)
+            args = f"portalis_rt::abi::encode(&({values},))" if spec.args else "Vec::new()"
             shown = "Some(None)" if spec.shown_kind == "none" else "None"
             return f"{RT}::user_args({spec.code}, {args}, {shown})"
         if spec.kind == "user":
