@@ -97,6 +97,7 @@ CASES: dict[str, list[Args]] = {
     # @classmethod (cls is the class; a Python subclass runs in CPython), str constants
     "Settings.parse": [lambda m: ("a = 1\nnoise\nb=2=3",)],
     "settings_roundtrip": [lambda m: ("x=1\ny = two",), lambda m: ("",)],
+    "first_or": [lambda m: (None, m.Node(3)), lambda m: (m.Node(0), m.Node(3))],
 }
 
 EXPECTED_SKIPS = {

@@ -345,3 +345,8 @@ class Settings:
 
 def settings_roundtrip(text: str) -> str:
     return Settings.parse(text).render()
+
+
+def first_or(n: Optional[Node], default: Node) -> int:
+    chosen = n or default  # an instance is always true (no __bool__/__len__)
+    return chosen.value

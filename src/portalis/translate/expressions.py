@@ -208,7 +208,8 @@ class ExpressionTranslator(
         if t == NONE:
             return f"{{ {code}; false }}"
         if is_class(t):
-            return f"{{ {code}; true }}"  # no __bool__/__len__ (analysis checked)
+            # No __bool__/__len__ (analysis checked); borrowed: `opt or default` reuses it.
+            return f"{{ let _ = &{code}; true }}"
         # Never guess a truth value: analysis only lets the types above through.
         raise AssertionError(f"no truth value for {t}")
 
