@@ -347,6 +347,6 @@ def settings_roundtrip(text: str) -> str:
     return Settings.parse(text).render()
 
 
-def first_or(n: Optional[Node], default: Node) -> int:
+def first_or(n: Node | None, default: Node) -> int:
     chosen = n or default  # an instance is always true (no __bool__/__len__)
     return chosen.value
