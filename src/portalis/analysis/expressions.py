@@ -29,6 +29,7 @@ from .groupby import GroupbyTyper
 from .iteration import IterationTyper, orderable
 from .itertools_ import ItertoolsTyper
 from .model import Pending, Unsupported
+from .percent import PercentTyper
 from .sets import SetTyper, is_set, set_of
 from .stdlib import MATH_CONSTANTS, math_call
 from .types import (
@@ -164,6 +165,7 @@ class ExpressionTyper(
     GroupbyTyper,
     CallableTyper,
     ItertoolsTyper,
+    PercentTyper,
 ):
     """Mixin: `infer(node)` records and returns the PyType of an expression."""
 
@@ -324,7 +326,7 @@ class ExpressionTyper(
             if (rt == STR or is_list(rt)) and lt in (INT, BOOL):
                 return rt
         if isinstance(node.op, ast.Mod) and lt == STR:
-            raise Unsupported(node, "`%` formatting is not supported yet; use an f-string")
+            return self.percent_format(node, rt)
         raise Unsupported(node, f"`{name}` between {lt} and {rt} is not supported yet")
 
     def mark_test(self, node: ast.expr) -> None:

@@ -149,6 +149,7 @@ class FunctionChecker(ClassChecker, ExceptionChecks, StatementChecker):
         self.comp_names: set[int] = set()
         self.stdlib_calls: dict[int, str] = {}
         self.pow_nodes: dict[int, ast.BinOp] = {}
+        self.percent_nodes: dict[int, ast.JoinedStr] = {}
         self.narrowed: dict[str, PyType] = {}
         self.narrow_reads: set[int] = set()
         self.views_ok: set[int] = set()
@@ -231,6 +232,7 @@ class FunctionChecker(ClassChecker, ExceptionChecks, StatementChecker):
         spec.comp_names = self.comp_names
         spec.stdlib_calls = self.stdlib_calls
         spec.pow_nodes = self.pow_nodes
+        spec.percent_nodes = self.percent_nodes
         spec.narrow_reads = self.narrow_reads
         spec.dict_views = self.dict_views
         spec.const_sets = self.const_sets
