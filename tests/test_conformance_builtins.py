@@ -161,6 +161,13 @@ CASES: dict[str, list[tuple[Any, ...]]] = {
     "pct_strings": [("", []), ("abcdefg", [1, -2]), ("x'y", [0])],
     "pct_order": [("a", "b"), ("", "")],  # CPython folds this one into an f-string
     "pct_order_tuple_first": [("a", "b")],
+    # -- dict(mapping), dict(pairs), dict(zip(...)) ------------------------------------
+    "dict_copies": [({},), ({"b": 2, "a": 1, "c": 0},)],
+    "dict_pairs": [
+        ([], [], []),
+        (["a", "b", "a"], [1.5, -0.0], [(2, "x"), (1, "y"), (2, "z")]),
+        (["k"], [0.1, 0.2], [(0, "")]),
+    ],
 }
 
 
@@ -490,3 +497,13 @@ def test_percent_formats_that_stay_python(tmp_path: Path) -> None:
     assert "`%(name)` keys and `*` widths" in skips["keyed"]
     assert "`%(name)` keys and `*` widths" in skips["star"]
     assert "`%` formatting of a computed str" in skips["computed"]
+
+
+def test_dict_calls_that_stay_python(tmp_path: Path) -> None:
+    source = (
+        "def kw() -> dict[str, int]:\n    return dict(a=1)\n\n"
+        "def gen(n: int) -> dict[int, int]:\n    return dict((i, i) for i in range(n))\n"
+    )
+    skips = _skips(tmp_path, source)
+    assert "dict() with keyword arguments is not supported yet" in skips["kw"]
+    assert "generator objects are not supported yet" in skips["gen"]

@@ -518,3 +518,20 @@ def pct_order(a: str, b: str) -> str:
 
 def pct_order_tuple_first(a: str, b: str) -> str:
     return "%s and %d" % (Loud(a), len(shout(b)))
+
+
+# -- dict() with an argument ---------------------------------------------------------------
+def dict_copies(d: dict[str, int]) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+    copy = dict(d)
+    copy["new"] = -1
+    ordered = dict(sorted(d.items()))
+    empty: dict[str, int] = dict()
+    empty["x"] = len(d)
+    return d, copy, ordered
+
+
+def dict_pairs(keys: list[str], values: list[float], pairs: list[tuple[int, str]]) -> str:
+    zipped = dict(zip(keys, values))
+    listed = dict(pairs)
+    numbered = dict(enumerate(keys, 1))
+    return f"{zipped} {listed} {numbered} {len(zipped)}"

@@ -152,6 +152,60 @@ def fold_constant(node: ast.expr, consts: dict[str, Any]) -> Any:
     return NotImplemented
 
 
+_PAIR_KEY, _PAIR_VALUE = "_pt_key", "_pt_value"  # names user code cannot see (comprehension)
+
+
+class DictCallTyper:
+    """`dict(d)`, `dict(pairs)`, `dict(zip(ks, vs))` typed as the comprehension
+    `{k: v for k, v in d.items()}` / `{k: v for k, v in pairs}`: CPython's dict()
+    evaluates its argument once and inserts item by item in iteration order,
+    exactly as the comprehension does (later duplicates overwrite, first
+    position kept). Keyword arguments stay Python."""
+
+    infer: Any
+    dict_calls: dict[int, ast.DictComp]
+
+    def dict_from(self, node: ast.Call) -> PyType:
+        if node.keywords or len(node.args) != 1 or isinstance(node.args[0], ast.Starred):
+            raise Unsupported(node, "dict() with keyword arguments is not supported yet")
+        arg = node.args[0]
+        lazy = (
+            isinstance(arg, ast.Call)
+            and isinstance(arg.func, ast.Name)
+            and arg.func.id in ("zip", "enumerate")
+        )
+        # zip()/enumerate() only type as what a loop iterates.
+        src = PyType(arg.func.id) if lazy else self.infer(arg)  # type: ignore[union-attr]
+        source: ast.expr = arg
+        if src.name == "dict":
+            source = ast.Call(
+                func=ast.Attribute(value=arg, attr="items", ctx=ast.Load()), args=[], keywords=[]
+            )
+            ast.copy_location(source, arg)
+            ast.copy_location(source.func, arg)  # type: ignore[attr-defined]
+        elif src.name in ("Counter", "defaultdict"):
+            raise Unsupported(node, f"dict() of a {src} is not supported yet")
+        target = ast.Tuple(
+            elts=[ast.Name(_PAIR_KEY, ast.Store()), ast.Name(_PAIR_VALUE, ast.Store())],
+            ctx=ast.Store(),
+        )
+        comp = ast.DictComp(
+            key=ast.Name(_PAIR_KEY, ast.Load()),
+            value=ast.Name(_PAIR_VALUE, ast.Load()),
+            generators=[ast.comprehension(target=target, iter=source, ifs=[], is_async=0)],
+        )
+        for sub in (comp, comp.key, comp.value, target, *target.elts):
+            ast.copy_location(sub, node)
+        try:
+            t = self.infer(comp)
+        except Unsupported as exc:
+            raise Unsupported(
+                node, f"dict() of a {src} is not supported yet ({exc.message})"
+            ) from None
+        self.dict_calls[id(node)] = comp
+        return t  # type: ignore[no-any-return]
+
+
 class ExpressionTyper(
     ContainerTyper,
     IterationTyper,
@@ -166,6 +220,7 @@ class ExpressionTyper(
     CallableTyper,
     ItertoolsTyper,
     PercentTyper,
+    DictCallTyper,
 ):
     """Mixin: `infer(node)` records and returns the PyType of an expression."""
 
@@ -584,7 +639,7 @@ class ExpressionTyper(
             return set_of(elem)
         if name == "dict":
             if node.args or node.keywords:
-                raise Unsupported(node, "dict() with arguments is not supported yet")
+                return self.dict_from(node)
             from .containers import UNKNOWN
 
             return PyType("dict", (UNKNOWN, UNKNOWN))

@@ -424,6 +424,11 @@ class ContainerTranslator:
             call = f"{s}.{name}(&_a0)"
         return f"{{ {binds} {call} }}"
 
+    def builtin_dict(self, node: ast.Call) -> str:
+        """`dict()`; `dict(x)` is the comprehension the analysis built (DictCallTyper)."""
+        comp = self.spec.dict_calls.get(id(node))
+        return "PyDict::new()" if comp is None else self.expr(comp)
+
     def builtin_set(self, node: ast.Call) -> str:
         if not node.args:
             return "PySet::new()"
