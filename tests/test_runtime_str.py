@@ -18,6 +18,7 @@ outside the fill, and a spec error whose message shows the type character as
 
 from __future__ import annotations
 
+import collections
 import math
 import os
 import random
@@ -916,6 +917,7 @@ def test_probed_templates() -> None:
         "ORD_LEN", "FMT_UNKNOWN_INT", "FMT_UNKNOWN_BOOL", "FMT_UNKNOWN_FLOAT",
         "FMT_UNKNOWN_STR", "FMT_INVALID_INT", "FMT_INVALID_BOOL", "FMT_INVALID_FLOAT",
         "FMT_INVALID_STR", "FMT_COMMA_WITH", "FMT_UNDER_WITH", "LIST_INDEX_MISSING", "INT_PARSE",
+        "DEQUE_MISSING",
     }  # fmt: skip
     parts = templates["ORD_LEN"]
     assert parts is not None
@@ -923,6 +925,12 @@ def test_probed_templates() -> None:
         with pytest.raises(TypeError) as info:
             ord("y" * n)
         assert str(info.value) == f"{parts[0]}{n}{parts[1]}"
+    parts = templates["DEQUE_MISSING"]
+    assert parts is not None
+    for missing in (0, -7, 10**30):
+        with pytest.raises(ValueError) as info:
+            collections.deque([1, 2]).remove(missing)
+        assert str(info.value) == f"{parts[0]}{missing!r}{parts[1]}"
     text = pyversion.render_pyver_rs(templates=templates)
     for name, p in templates.items():
         assert f"pub const {name}_OK: bool = {'true' if p else 'false'};" in text

@@ -37,7 +37,7 @@ from .constants import (
 from .exceptions import exception_classes
 from .function import FunctionChecker, diagnostic, signature
 from .model import ConstSpec, FunctionSpec, ModuleSpec, Param, Pending, Unsupported
-from .rewrites import rewrite_range_arguments
+from .rewrites import rewrite_module_range_arguments
 from .stdlib import SUPPORTED_MODULES
 from .types import (
     BOOL,
@@ -275,9 +275,7 @@ def _analyse(
 
     ctx.exc_classes, exc_rejected = exception_classes(tree, counts, path)
     ctx.exc_rejected = {name: d.short() for name, d in exc_rejected.items()}
-    for node in ast.walk(tree):  # methods too (analysis/rewrites.py)
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            rewrite_range_arguments(node)
+    rewrite_module_range_arguments(tree)  # methods too (analysis/rewrites.py)
     functions: dict[str, FunctionSpec] = {}
     ctx.classes, class_skips = collect_classes(tree, counts, path, ctx.constants)
     other_skipped.update(

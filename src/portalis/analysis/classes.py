@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..diagnostics import Diagnostic
+from .astwalk import walk
 from .expressions import bind_call, fold_constant, scalar_type_of
 from .model import NO_DEFAULT, Param, Pending, Unsupported
 from .types import (
@@ -175,7 +176,7 @@ def _is_exception_class(node: ast.ClassDef, known: dict[str, ast.ClassDef]) -> b
 def _attribute_stores(tree: ast.Module) -> set[str]:
     """Names assigned as attributes anywhere (`x.NAME = ...`): such class constants may change."""
     out: set[str] = set()
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.Attribute) and isinstance(node.ctx, (ast.Store, ast.Del)):
             out.add(node.attr)
     return out
@@ -1161,7 +1162,7 @@ def _instance_use_problem(spec: Any, classes: dict[str, ClassSpec]) -> tuple[ast
     for t in [*types.values(), *spec.locals.values()]:
         if t.name in ("dict", "set") and t.args and _mentions(t.args[0]):
             return spec.node, f"{t}: instances as dict keys or set elements are not supported yet"
-    for node in ast.walk(spec.node):
+    for node in walk(spec.node):
         if isinstance(node, ast.Compare):
             for operand in [node.left, *node.comparators]:
                 t = types.get(id(operand))

@@ -30,6 +30,7 @@ import math
 import string
 from typing import Any
 
+from .astwalk import walk
 from .dicts import hashable_key
 from .types import BOOL, FLOAT, INT, NONE, STR, PyType, list_of, tuple_of
 
@@ -437,7 +438,7 @@ _REFLECTION = frozenset({"globals", "vars", "setattr", "exec", "eval", "__import
 
 def _parents(tree: ast.AST) -> dict[int, ast.AST]:
     out: dict[int, ast.AST] = {}
-    for node in ast.walk(tree):
+    for node in walk(tree):
         for child in ast.iter_child_nodes(node):
             out[id(child)] = node
     return out
@@ -509,12 +510,12 @@ def mutable_constant_problems(
     reflective = next(
         (
             n
-            for n in ast.walk(tree)
+            for n in walk(tree)
             if isinstance(n, ast.Name) and n.id in _REFLECTION and n.id not in bound
         ),
         None,
     )
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if not isinstance(node, ast.Name) or node.id not in names or node.id in problems:
             continue
         parent = parents.get(id(node))
@@ -538,7 +539,7 @@ def mutable_constant_problems(
 
 def _bound_anywhere(tree: ast.Module) -> set[str]:
     out: set[str] = set()
-    for node in ast.walk(tree):
+    for node in walk(tree):
         if isinstance(node, ast.Name) and not isinstance(node.ctx, ast.Load):
             out.add(node.id)
         elif isinstance(node, ast.arg):

@@ -17,12 +17,16 @@ from .statements import StatementChecker
 from .types import NONE, PyType, type_from_annotation
 
 
-def assigned_names(fn: ast.FunctionDef) -> set[str]:
-    """Every name CPython treats as local in `fn` (parameters included)."""
+def assigned_names(fn: ast.FunctionDef, body: list[ast.AST] | None = None) -> set[str]:
+    """Every name CPython treats as local in `fn` (parameters included).
+
+    `body`: `scoped_walk(fn)` when the caller already has it (it is not cheap).
+    """
     names = {a.arg for a in [*fn.args.posonlyargs, *fn.args.args, *fn.args.kwonlyargs]}
     # Comprehension targets belong to the comprehension's own scope.
     # Nested functions and lambdas have scopes of their own (analysis/nested.py).
-    body = scoped_walk(fn)
+    if body is None:
+        body = scoped_walk(fn)
     comp_targets = {
         id(n) for node in body if isinstance(node, ast.comprehension) for n in walk(node.target)
     }
@@ -114,7 +118,10 @@ class FunctionChecker(ClassChecker, ExceptionChecks, StatementChecker):
         self.params = params
         self.ctx = ctx
         # A nested function's captures are parameters (analysis/nested.py).
-        self.assigned_names = assigned_names(fn) | {p.name for p in params}
+        # The AST is not rewritten after analysis starts, so one scoped walk serves
+        # both the locals here and the nested-def check in run().
+        self.scoped_nodes = scoped_walk(fn)
+        self.assigned_names = assigned_names(fn, self.scoped_nodes) | {p.name for p in params}
         self.is_nested = enclosing is not None
         self.nested_defs: dict[str, NestedDef] = dict(enclosing or {})
         self.nested_specs: dict[str, FunctionSpec] = {}
@@ -165,7 +172,7 @@ class FunctionChecker(ClassChecker, ExceptionChecks, StatementChecker):
     def run(self, spec: FunctionSpec) -> None:
         """Infer local types to a fixpoint, then check the body for real."""
         defs = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
-        if not self.is_nested and any(isinstance(n, defs) for n in scoped_walk(self.fn)):
+        if not self.is_nested and any(isinstance(n, defs) for n in self.scoped_nodes):
             self.nested_defs = nested_defs(
                 self.fn, self.assigned_names, lambda st: signature(st, self.constants)
             )

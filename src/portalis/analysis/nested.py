@@ -27,6 +27,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
+from .astwalk import child_fields
 from .model import Param, Unsupported
 from .types import PyType, type_from_annotation
 
@@ -60,9 +61,11 @@ def scoped_walk(fn: ast.AST) -> list[ast.AST]:
                     todo.extend(args.defaults)
                     todo.extend(d for d in args.kw_defaults if d is not None)
                 continue
-        for name in node._fields:
+        for name in child_fields(node.__class__):
             value = getattr(node, name, None)
-            if isinstance(value, list):
+            if value is None:
+                continue
+            if value.__class__ is list:
                 todo.extend(v for v in value if isinstance(v, ast.AST))
             elif isinstance(value, ast.AST):
                 todo.append(value)

@@ -52,9 +52,49 @@ def rewrite_range_arguments(fn: ast.FunctionDef | ast.AsyncFunctionDef) -> None:
     Also for `reversed(...)`, `enumerate(...)` and `zip(...)` arguments, and for
     `sep.join(...)` as the consumer (str.join takes any iterable of str).
     """
-    if any(isinstance(n, ast.Name) and n.id == _ITEM for n in walk(fn)):
+    nodes = walk(fn)
+    if not _mentions_item(nodes):
+        _rewrite(nodes)
+
+
+def rewrite_module_range_arguments(tree: ast.Module) -> None:
+    """`rewrite_range_arguments` on every def of the module, methods and nested defs too.
+
+    Same result as calling it on each def in `ast.walk` order, but each node is
+    walked once: a def's rewrite already covers the defs nested in it, which
+    then find `_pt_item` (or nothing to rewrite). Only when a def mentions
+    `_pt_item` itself does that per-def order matter; then it is followed.
+    """
+    defs = _outermost_defs(tree)
+    walks = [walk(fn) for fn in defs]
+    if any(_mentions_item(nodes) for nodes in walks):
+        for node in ast.walk(tree):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                rewrite_range_arguments(node)
         return
-    for node in walk(fn):
+    for nodes in walks:
+        _rewrite(nodes)
+
+
+def _outermost_defs(tree: ast.AST) -> list[ast.AST]:
+    """The defs of `tree` that are not inside another def (methods included)."""
+    out: list[ast.AST] = []
+    todo = [tree]
+    while todo:
+        for child in ast.iter_child_nodes(todo.pop()):
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                out.append(child)
+            else:
+                todo.append(child)
+    return out
+
+
+def _mentions_item(nodes: list[ast.AST]) -> bool:
+    return any(isinstance(n, ast.Name) and n.id == _ITEM for n in nodes)
+
+
+def _rewrite(nodes: list[ast.AST]) -> None:
+    for node in nodes:
         if not (
             _consumer(node) and any(_is_call(node.args[0], src) for src in LAZY_SOURCES)  # type: ignore[attr-defined]
         ):

@@ -252,7 +252,7 @@ def _mutates_directly(fn: FunctionSpec) -> bool:
         if isinstance(node, (ast.Assign, ast.AugAssign, ast.Delete)):
             targets = node.targets if not isinstance(node, ast.AugAssign) else [node.target]
             # `xs[0], xs[-1] = xs[-1], xs[0]` stores into subscripts inside a tuple.
-            if any(isinstance(sub, ast.Subscript) for t in targets for sub in ast.walk(t)):
+            if any(isinstance(sub, ast.Subscript) for t in targets for sub in walk(t)):
                 return True
             if id(node) in fn.inplace_lists:
                 return True
