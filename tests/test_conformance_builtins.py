@@ -162,7 +162,7 @@ CASES: dict[str, list[tuple[Any, ...]]] = {
     "pct_order": [("a", "b"), ("", "")],  # CPython folds this one into an f-string
     "pct_order_tuple_first": [("a", "b")],
     # -- dict(mapping), dict(pairs), dict(zip(...)) ------------------------------------
-    "dict_copies": [({},), ({"b": 2, "a": 1, "c": 0},)],
+    "dict_copies": [([],), (["b", "a", "cc", "b"],)],
     "dict_pairs": [
         ([], [], []),
         (["a", "b", "a"], [1.5, -0.0], [(2, "x"), (1, "y"), (2, "z")]),

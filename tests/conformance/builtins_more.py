@@ -521,13 +521,14 @@ def pct_order_tuple_first(a: str, b: str) -> str:
 
 
 # -- dict() with an argument ---------------------------------------------------------------
-def dict_copies(d: dict[str, int]) -> tuple[dict[str, int], dict[str, int], dict[str, int]]:
+def dict_copies(keys: list[str]) -> str:
+    d = {k: len(k) - i for i, k in enumerate(keys)}
     copy = dict(d)
     copy["new"] = -1
     ordered = dict(sorted(d.items()))
     empty: dict[str, int] = dict()
     empty["x"] = len(d)
-    return d, copy, ordered
+    return f"{d} {copy} {ordered} {empty}"
 
 
 def dict_pairs(keys: list[str], values: list[float], pairs: list[tuple[int, str]]) -> str:

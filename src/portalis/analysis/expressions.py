@@ -169,13 +169,10 @@ class DictCallTyper:
         if node.keywords or len(node.args) != 1 or isinstance(node.args[0], ast.Starred):
             raise Unsupported(node, "dict() with keyword arguments is not supported yet")
         arg = node.args[0]
-        lazy = (
-            isinstance(arg, ast.Call)
-            and isinstance(arg.func, ast.Name)
-            and arg.func.id in ("zip", "enumerate")
-        )
+        func = arg.func if isinstance(arg, ast.Call) else None
         # zip()/enumerate() only type as what a loop iterates.
-        src = PyType(arg.func.id) if lazy else self.infer(arg)  # type: ignore[union-attr]
+        lazy = isinstance(func, ast.Name) and func.id in ("zip", "enumerate")
+        src = PyType(func.id) if isinstance(func, ast.Name) and lazy else self.infer(arg)
         source: ast.expr = arg
         if src.name == "dict":
             source = ast.Call(
