@@ -78,6 +78,22 @@ CASES: dict[str, list[tuple[Any, ...]]] = {
         ("--1",),
     ],
     "sum_fields": [("1,2,3",), ("4, 5",), ("x,1",)],
+    # lists of lists and dicts (objects.py): mutations copied back in place
+    "zero_diagonal": [([[1, 2], [3, 4]],), ([],), ([[5]],), ([[1, 2, 3]],), ([[1, 2]] * 2,)],
+    "add_row": [([[1], [2]], [3]), ([[]], []), ([[7]] * 2, [8])],
+    "first_row": [([[1.5, -0.0], [2.0]],), ([],)],
+    "swap_rows": [([["a"], ["b", "c"]],), ([["x"]],)],
+    "mark_then_fail": [([[True]],), ([[False], []],)],
+    "deep_bump": [([[[1], [2]], [[3]]],), ([[]],)],
+    "count_words": [("a b a c b a",), ("",), ("ünï ünï ✓",)],
+    "tally": [({"a": 1}, "a"), ({"a": 1}, "b"), ({}, "")],
+    "move_to_end": [({1: 10, 2: 20, 3: 30}, 1), ({1: 10}, 1), ({1: 10}, 2)],
+    "invert": [({1: 2, 3: 2, 5: 6},), ({},)],
+    "group_by_parity": [([1, 2, 3, 4, 6],), ([],)],
+    "append_to": [({1: [1], 2: []}, 2, 5), ({}, 1, 1)],
+    "drop_then_fail": [({"a": 0.5, "b": -0.0}, "a"), ({"a": 0.5}, "zz")],
+    "grow_both": [([[1]], [[0.5]]), ([], [])],
+    "scale_values": [({"a": 1, "b": -2}, 3), ({"a": 2**40, "b": 1}, 2**30), ({}, 5)],
 }
 
 
@@ -86,6 +102,14 @@ class _MyInt(int):
 
 
 class _MyFloat(float):
+    pass
+
+
+class _MyList(list[int]):
+    pass
+
+
+class _MyDict(dict[int, int]):
     pass
 
 
@@ -106,6 +130,16 @@ MISMATCH: list[tuple[str, tuple[Any, ...]]] = [
     ("mean", ([0.5, True],)),
     ("mean", ([0.5, _MyFloat(1.5)],)),
     ("echo_tuple", ((1, 2, "s"),)),
+    # inner objects and dicts: exactly the annotated type, or CPython runs
+    ("zero_diagonal", ([(1, 2), [3, 4]],)),
+    ("zero_diagonal", ([[1, True], [3, 4]],)),
+    ("zero_diagonal", ([[1, 2], _MyList([3, 4])],)),
+    ("invert", (_MyDict({1: 2}),)),
+    ("invert", ({1: True},)),
+    ("invert", ({True: 1},)),
+    ("invert", ({1: 2**64},)),
+    ("invert", ({1.0: 2},)),
+    ("append_to", ({1: (1,)}, 1, 1)),
 ]
 
 
@@ -160,12 +194,65 @@ def test_identity_is_preserved(modules: tuple[ModuleType, ModuleType]) -> None:
     assert stats.type_fallbacks == before + 1
 
 
+def test_inner_identity_is_preserved(modules: tuple[ModuleType, ModuleType]) -> None:
+    _, wasm = modules
+    a, b = [1.0], [2.0]
+    m = [a, b]
+    assert wasm.first_row(m) is a
+    s, t = ["s"], ["t"]
+    rows = [s, t]
+    wasm.swap_rows(rows)
+    assert rows[0] is t and rows[1] is s and t == ["t", "swapped"]
+    row = [9]
+    grid = [[1], [2]]
+    out = wasm.add_row(grid, row)
+    assert out is grid and grid[2] is row and grid[0] == [1, 3]
+    inner = [1]
+    d = {1: inner}
+    assert wasm.append_to(d, 1, 2) is inner and inner == [1, 2]
+    counts = {"b": 1, "a": 2}
+    keys_before = list(counts)
+    wasm.tally(counts, "a")
+    assert list(counts) == keys_before and counts == {"b": 1, "a": 3}
+    order = {1: 1, 2: 2, 3: 3}
+    assert wasm.move_to_end(order, 2) is order and list(order) == [1, 3, 2]
+    # One inner list reachable twice stays one object in WASM (no CPython re-run).
+    shared = [1, 2]
+    stats = wasm.__portalis__.call_stats["zero_diagonal"]
+    before = (stats.type_fallbacks, stats.bails)
+    twice = [shared, shared]
+    wasm.zero_diagonal(twice)
+    assert (stats.type_fallbacks, stats.bails) == before
+    assert twice[0] is twice[1] is shared and shared == [0, 0]
+    row = [1]
+    both = {1: row, 2: row}
+    assert wasm.append_to(both, 1, 5) is row and both[2] is row and row == [1, 5]
+    m2 = [row]
+    out = wasm.add_row(m2, row)  # the new row is the same object as m2[0]
+    assert out is m2 and m2[0] is m2[1] is row and row == [1, 5, 2]
+    # One list reaching two differently typed parameters: WASM cannot hold it, CPython runs.
+    stats = wasm.__portalis__.call_stats["grow_both"]
+    before_bails = stats.bails
+    one: list[list[Any]] = [[]]
+    assert wasm.grow_both(one, one) == 6 and one == [[], [], []]
+    assert stats.bails == before_bails + 1
+
+
 def test_mutation_survives_an_exception(modules: tuple[ModuleType, ModuleType]) -> None:
     _, wasm = modules
     xs = [1, 2, 3]
     with pytest.raises(ValueError, match="too long"):
         wasm.fail_after_mutation(xs)
     assert xs == [1, 2, 3, 99]
+    inner = [True]
+    m = [inner, []]
+    with pytest.raises(ValueError, match="too many rows"):
+        wasm.mark_then_fail(m)
+    assert m[0] is inner and m == [[True, True], [], [False]]
+    d = {"a": 0.5, "b": 1.0}
+    with pytest.raises(KeyError):
+        wasm.drop_then_fail(d, "a")
+    assert list(d.items()) == [("b", 1.0), ("late", 1.5)]
 
 
 SETTINGS = settings(

@@ -150,6 +150,24 @@ CASES: dict[str, list[tuple[Any, ...]]] = {
     "kinds": [(1.5, True, "s", [1]), (0.0, False, "", [])],
     "type_names": [(1.5, True, [])],
     "tuple_order": [(1, 2, 1, 2), (1, 2, 1, 3), (2, 0, 1, 9), (0, 0, 0, -1)],
+    # -- nested tuple targets, `[None] * n` as list[int | None], assert narrowing ------
+    "nested_targets": [([],), ([(0, 0)],), ([(0, 0), (2, 3), (-1, 5)],)],
+    "none_slots": [(3, [4, 5]), (0, []), (2, [1, 2, 3]), (-1, [])],
+    "narrowed_take": [(2, 0), (2, 1), (2, 5), (0, 0)],
+    # -- printf-style `%` formatting (analysis/percent.py) ----------------------------
+    "pct_mixed": [(0, 0.0, ""), (-42, 2.675, "ab"), (255, -1e16, "it's"), (7, math.nan, "é")],
+    "pct_single": [(3, 0.5, True), (-7, 1e-7, False), (0, -0.0, True), (2**62, math.inf, False)],
+    "pct_flags": [(0, 0.0), (42, 3.14159), (-255, -2.5), (I64_MIN, 1e300), (1, math.nan)],
+    "pct_strings": [("", []), ("abcdefg", [1, -2]), ("x'y", [0])],
+    "pct_order": [("a", "b"), ("", "")],  # CPython folds this one into an f-string
+    "pct_order_tuple_first": [("a", "b")],
+    # -- dict(mapping), dict(pairs), dict(zip(...)) ------------------------------------
+    "dict_copies": [([],), (["b", "a", "cc", "b"],)],
+    "dict_pairs": [
+        ([], [], []),
+        (["a", "b", "a"], [1.5, -0.0], [(2, "x"), (1, "y"), (2, "z")]),
+        (["k"], [0.1, 0.2], [(0, "")]),
+    ],
 }
 
 
@@ -442,3 +460,50 @@ def test_loader_keeps_python_when_a_table_differs_at_load_time(tmp_path: Path) -
     assert "safe" in info.translated and "first" not in info.translated
     assert mod.first() == 5
     assert mod.safe() == 4
+
+
+PERCENT_SKIPS = """
+def char(n: int) -> str:
+    return "%c" % n
+
+def float_as_int(x: float) -> str:
+    return "%d" % x
+
+def too_few(n: int) -> str:
+    return "%d %d" % (n,)
+
+def int_precision(n: int) -> str:
+    return "%.3d" % n
+
+def keyed(n: int) -> str:
+    return "%(n)d" % {"n": n}
+
+def star(n: int) -> str:
+    return "%*d" % (n, n)
+
+def computed(fmt: str, n: int) -> str:
+    return fmt % n
+"""
+
+
+def test_percent_formats_that_stay_python(tmp_path: Path) -> None:
+    """What printf-style formatting does not translate, and why (CPython's
+    result differs from format(), or it raises TypeError)."""
+    skips = _skips(tmp_path, PERCENT_SKIPS)
+    assert "with the `%c` conversion" in skips["char"]
+    assert "`%` conversion for int given a float" in skips["float_as_int"]
+    assert "2 conversions and 1 arguments" in skips["too_few"]
+    assert "a precision with `%d`" in skips["int_precision"]
+    assert "`%(name)` keys and `*` widths" in skips["keyed"]
+    assert "`%(name)` keys and `*` widths" in skips["star"]
+    assert "`%` formatting of a computed str" in skips["computed"]
+
+
+def test_dict_calls_that_stay_python(tmp_path: Path) -> None:
+    source = (
+        "def kw() -> dict[str, int]:\n    return dict(a=1)\n\n"
+        "def gen(n: int) -> dict[int, int]:\n    return dict((i, i) for i in range(n))\n"
+    )
+    skips = _skips(tmp_path, source)
+    assert "dict() with keyword arguments is not supported yet" in skips["kw"]
+    assert "generator objects are not supported yet" in skips["gen"]

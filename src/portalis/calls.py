@@ -181,7 +181,7 @@ def make_wrapper(
     (CPython would hit the same wall); stack exhaustion always re-runs in
     CPython (that is how deep recursion gets CPython's exact answer).
     """
-    if export.classes or "." in export.name:  # instances or a method: the object path
+    if export.classes or export.tracked or "." in export.name:  # the object path
         from .objects import make_object_wrapper
 
         return make_object_wrapper(inst, export, original, stats, on_failure=on_failure)

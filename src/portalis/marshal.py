@@ -72,6 +72,8 @@ def parse_type(text: str) -> Type:
     args = tuple(parse_type(p) for p in parts)
     if base == "optional":
         return ("optional", args[0])
+    if base == "dict":
+        return ("dict", args)
     return ("list", args[0]) if base == "list" else ("tuple", args)
 
 

@@ -1,13 +1,20 @@
-"""Calls whose arguments or result hold instances of the module's own classes.
+"""Calls whose arguments or result hold instances, dicts or lists of lists.
 
 The host side of the tracked encoding in rt/abi.rs. Every argument goes
 through the byte buffer. Lists and instances are numbered as they are
-encoded, parents first, exactly as WASM's tracked reader remembers them; an
-object reachable twice makes the call run in CPython (WASM would see two).
+encoded, parents first, exactly as WASM's tracked reader remembers them; a
+list or dict reachable twice is sent the second time as a reference to its
+number, so WASM sees one object too (an instance reachable twice still makes
+the call run in CPython).
 After the call WASM writes each numbered object's final contents and the
 host updates its own objects in place, so every mutation CPython would have
 made (`self.count += 1`, `self.items.append(x)`, `pts[0].x = 5`) is visible
 through every alias, and results refer to the caller's objects by number.
+Dicts are numbered like lists; a dict's write-back is its final contents in
+insertion order, applied with clear() + update() on the caller's own dict
+(the same object, the same order CPython's in-place mutations leave). Lists
+of lists take this path too whenever the function may mutate a list: the
+inner lists are then numbered and copied back one by one.
 
 An argument is accepted only if it is exactly the annotated type: instances
 must be of the class itself (`type(p) is Point`, not a subclass) and have
@@ -43,6 +50,7 @@ from .translate.model import Export
 
 T_INTS, T_FLOATS = 10, 11  # list[int] / list[float] as one block (rt/abi.rs)
 T_OBJ = 12
+T_DICT = 13
 _Q = struct.Struct("<q")
 _D = struct.Struct("<d")
 _I = struct.Struct("<I")
@@ -70,13 +78,23 @@ class _Encoder:
         self.classes = classes
         self.out = bytearray()
         self.objs: list[Any] = []
-        self.seen: set[int] = set()
+        self.seen: dict[int, int] = {}
 
     def _object(self, value: Any) -> None:
         if id(value) in self.seen:
-            raise _Mismatch  # one object twice: WASM would make two
-        self.seen.add(id(value))
+            raise _Mismatch  # one instance twice: WASM would make two
+        self.seen[id(value)] = len(self.objs)
         self.objs.append(value)
+
+    def _shared(self, value: Any) -> bool:
+        """A list/dict already numbered goes as a reference to its number (rt/abi.rs)."""
+        k = self.seen.get(id(value))
+        if k is None:
+            self._object(value)
+            return False
+        self.out.append(T_ALIAS)
+        self.out += _I.pack(k)
+        return True
 
     def encode(self, value: Any, t: tuple[Any, ...]) -> None:
         kind = t[0]
@@ -114,11 +132,23 @@ class _Encoder:
         elif kind == "list":
             if tv is not list:
                 raise _Mismatch
-            self._object(value)
+            if self._shared(value):
+                return
             out.append(T_LIST)
             out += _I.pack(len(value))
             for item in value:
                 self.encode(item, t[1])
+        elif kind == "dict":
+            if tv is not dict:
+                raise _Mismatch
+            if self._shared(value):
+                return
+            key_t, value_t = t[1]
+            out.append(T_DICT)
+            out += _I.pack(len(value))
+            for k, v in value.items():
+                self.encode(k, key_t)
+                self.encode(v, value_t)
         elif kind == "optional":
             if value is None:
                 out.append(T_NONE)
@@ -203,6 +233,11 @@ class _Decoder:
         if tag == T_TUPLE:
             n = self.u32()
             return tuple(self.value() for _ in range(n))
+        if tag == T_DICT:
+            d: dict[Any, Any] = {}
+            self.made.append(d)  # numbered before its items, as WASM wrote it
+            d.update(self._pairs())
+            return d
         if tag == T_ALIAS:
             return self.objs[self.u32()]
         if tag == T_BACKREF:
@@ -218,6 +253,13 @@ class _Decoder:
                 object.__setattr__(obj, name, self.value())
             return obj
         raise WasmTrapError(f"malformed WASM result: tag {tag}")
+
+    def _pairs(self) -> list[tuple[Any, Any]]:
+        pairs = []
+        for _ in range(self.u32()):
+            k = self.value()
+            pairs.append((k, self.value()))
+        return pairs
 
     def _flat(self, tag: int) -> list[Any]:
         n = self.u32()
@@ -239,6 +281,15 @@ class _Decoder:
             obj[:] = [self.value() for _ in range(n)]
         elif tag in (T_INTS, T_FLOATS):
             obj[:] = self._flat(tag)
+        elif tag == T_DICT:
+            pairs = self._pairs()
+            if len(obj) == len(pairs) and all(a == b for a, (b, _) in zip(obj, pairs)):
+                for k, v in pairs:  # the same keys in the same order: values only
+                    if obj[k] is not v:
+                        obj[k] = v
+            else:
+                obj.clear()
+                obj.update(pairs)
         elif tag == T_OBJ:
             info = self._header()
             for name in info.names:

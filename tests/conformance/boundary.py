@@ -106,3 +106,90 @@ def parse_int(s: str) -> int:
 
 def sum_fields(line: str) -> int:
     return sum(int(x) for x in line.split(","))
+
+
+# Lists of lists and dicts: numbered objects, copied back in place (objects.py).
+
+
+def zero_diagonal(m: list[list[int]]) -> None:
+    for i in range(min(len(m), len(m[0]) if m else 0)):
+        m[i][i] = 0
+
+
+def add_row(m: list[list[int]], row: list[int]) -> list[list[int]]:
+    m.append(row)
+    m[0].append(len(m))
+    return m
+
+
+def first_row(m: list[list[float]]) -> list[float]:
+    return m[0]
+
+
+def swap_rows(m: list[list[str]]) -> None:
+    m[0], m[1] = m[1], m[0]
+    m[0].append("swapped")
+
+
+def mark_then_fail(m: list[list[bool]]) -> int:
+    m[0].append(True)
+    m.append([False])
+    if len(m) > 2:
+        raise ValueError("too many rows")
+    return len(m)
+
+
+def deep_bump(t: list[list[list[int]]]) -> int:
+    t[0][0].append(7)
+    t[0].append([8])
+    return len(t[0])
+
+
+def count_words(text: str) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for w in text.split():
+        counts[w] = counts.get(w, 0) + 1
+    return counts
+
+
+def tally(d: dict[str, int], w: str) -> None:
+    d[w] = d.get(w, 0) + 1
+
+
+def move_to_end(d: dict[int, int], k: int) -> dict[int, int]:
+    v = d.pop(k)
+    d[k] = v
+    return d
+
+
+def invert(d: dict[int, int]) -> dict[int, int]:
+    return {v: k for k, v in d.items()}
+
+
+def group_by_parity(xs: list[int]) -> dict[bool, list[int]]:
+    out: dict[bool, list[int]] = {}
+    for x in xs:
+        out.setdefault(x % 2 == 0, []).append(x)
+    return out
+
+
+def append_to(d: dict[int, list[int]], k: int, v: int) -> list[int]:
+    d[k].append(v)
+    return d[k]
+
+
+def drop_then_fail(d: dict[str, float], k: str) -> float:
+    del d[k]
+    d["late"] = 1.5
+    return d["missing"]
+
+
+def scale_values(d: dict[str, int], f: int) -> None:
+    for k in d:
+        d[k] = d[k] * f
+
+
+def grow_both(a: list[list[int]], b: list[list[float]]) -> int:
+    a.append([])
+    b.append([])
+    return len(a) + len(b)

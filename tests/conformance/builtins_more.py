@@ -3,6 +3,7 @@
 Every function here must translate, and every call in that file's CASES must
 give exactly CPython's outcome.
 """
+# ruff: noqa: UP031  (printf-style `%` formatting is a construct under test here)
 
 import math
 import string
@@ -423,3 +424,115 @@ def show_containers(xs: list[int], fs: list[float], n: int) -> str:
     print(table, single, [[n], [], [n, n]], maybe)
     text = str(fs) + repr(table)
     return f"{pair} {xs!r} {fs!s} {text} {single} {(n, (n, 'x'), None)}"
+
+
+# -- nested tuple targets; `[None] * n` into list[T | None]; assert narrowing -----------
+def nested_targets(points: list[tuple[int, int]]) -> int:
+    total = 0
+    for i in range(len(points) - 1):
+        (x1, y1), (x2, y2) = points[i], points[i + 1]
+        total += abs(x1 - x2) + abs(y1 - y2)
+    return total
+
+
+class Slots:
+    def __init__(self, n: int) -> None:
+        self.data: list[int | None] = [None] * n
+
+    def put(self, i: int, v: int) -> None:
+        self.data[i] = v
+
+    def reset(self) -> None:
+        self.data = [None, None] * len(self.data)
+
+    def take(self, i: int) -> int:
+        value = self.data[i]
+        assert value is not None, "empty slot"
+        return value
+
+
+def none_slots(n: int, fill: list[int]) -> list[int]:
+    slots = Slots(n)
+    local: list[int | None] = [None] * n
+    for i, v in enumerate(fill):
+        slots.put(i, v)
+        local[i] = v
+    out = [slots.take(i) for i in range(len(fill))]
+    slots.reset()
+    out.append(len(slots.data) + len(local))
+    return out
+
+
+def narrowed_take(n: int, i: int) -> int:
+    slots = Slots(n)
+    slots.put(0, 7)
+    return slots.take(i)
+
+
+# -- printf-style `%` formatting of str ---------------------------------------------------
+def pct_mixed(n: int, x: float, s: str) -> str:
+    return "%d items, %.2f%% %s-%s|%5.1f|%-10s|%x|%r|%X|%o" % (n, x, s, n, x, s, n, s, n, n)
+
+
+def pct_single(n: int, x: float, flag: bool) -> list[str]:
+    return ["%d" % n, "%.3f" % x, "%s" % x, "%s" % flag, "%d" % flag, "%e" % n, "%g" % x, "%%"]
+
+
+def pct_flags(n: int, x: float) -> list[str]:
+    return [
+        "[%05d]" % n,
+        "[%-6d]" % n,
+        "[%+d]" % n,
+        "[% d]" % n,
+        "[%#x]" % n,
+        "[%#o]" % n,
+        "[%08.3f]" % x,
+        "[%-9.2e]" % x,
+        "[%+.1F]" % x,
+        "[%10.4G]" % x,
+        "[%.0f]" % x,
+    ]
+
+
+def pct_strings(s: str, xs: list[int]) -> str:
+    return "%5s|%-5s|%.2s|%r|%s|%s" % (s, s, s, s, xs, None)
+
+
+class Loud:
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __str__(self) -> str:
+        print("str of", self.name)
+        return self.name
+
+
+def shout(word: str) -> str:
+    print("shout", word)
+    return word.upper()
+
+
+def pct_order(a: str, b: str) -> str:
+    return "%s and %s" % (Loud(a), shout(b))
+
+
+def pct_order_tuple_first(a: str, b: str) -> str:
+    return "%s and %d" % (Loud(a), len(shout(b)))
+
+
+# -- dict() with an argument ---------------------------------------------------------------
+def dict_copies(keys: list[str]) -> str:
+    d = {k: len(k) - i for i, k in enumerate(keys)}
+    copy = dict(d)
+    copy["new"] = -1
+    ordered = dict(sorted(d.items()))
+    empty: dict[str, int] = dict()
+    empty["x"] = len(d)
+    return f"{d} {copy} {ordered} {empty}"
+
+
+def dict_pairs(keys: list[str], values: list[float], pairs: list[tuple[int, str]]) -> str:
+    zipped = dict(zip(keys, values))
+    listed = dict(pairs)
+    numbered = dict(enumerate(keys, 1))
+    return f"{zipped} {listed} {numbered} {len(zipped)}"

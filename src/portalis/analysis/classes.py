@@ -786,7 +786,7 @@ class ClassChecker:
 
     def stmt_AnnAssign(self, stmt: ast.AnnAssign, state: Any) -> Any:
         """`self.root: Node | None = None`: the annotation gives the attribute's type."""
-        from .containers import unify
+        from .containers import retype_none_list, unify
 
         if not isinstance(stmt.target, ast.Attribute) or stmt.value is None:
             return super().stmt_AnnAssign(stmt, state)  # type: ignore[misc]
@@ -795,7 +795,8 @@ class ClassChecker:
         if declared is None or unify(declared, t) != declared:
             raise Unsupported(stmt, f"annotated {ast.unparse(stmt.annotation)} but assigned {t}")
         self.bind_attribute(stmt.target, declared, state)
-        self.expr_types[id(stmt.value)] = t
+        if not retype_none_list(stmt.value, declared, self.expr_types):
+            self.expr_types[id(stmt.value)] = t
         return state
 
     def stmt_AugAssign(self, stmt: ast.AugAssign, state: Any) -> Any:

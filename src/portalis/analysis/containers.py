@@ -122,6 +122,30 @@ def unify(a: PyType, b: PyType) -> PyType | None:
     return None
 
 
+def retype_none_list(node: ast.expr, declared: PyType, expr_types: dict[int, PyType]) -> bool:
+    """`[None] * n` (or `[None, None]`) stored where `list[T | None]` is declared.
+
+    The analysis types the literal list[None]; a fresh list has no alias yet, so
+    building it with the declared element type is unobservable. Retypes the
+    nodes and answers True; anything else (an existing list) is left alone.
+    """
+    if not (is_list(declared) and declared.args[0].name == "optional"):
+        return False
+    lst = node
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mult):
+        lst = node.left if isinstance(node.left, ast.List) else node.right
+    if not (
+        isinstance(lst, ast.List)
+        and lst.elts
+        and all(isinstance(e, ast.Constant) and e.value is None for e in lst.elts)
+        and expr_types.get(id(node)) == list_of(NONE)
+    ):
+        return False
+    expr_types[id(lst)] = declared
+    expr_types[id(node)] = declared
+    return True
+
+
 class ContainerTyper:
     set_method: Callable[[ast.Call, ast.Attribute, PyType, str], PyType]
     dict_subscript: Callable[[ast.Subscript, PyType], PyType]

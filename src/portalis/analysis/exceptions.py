@@ -658,6 +658,9 @@ class ExceptionChecks:
         if t != STR:
             raise Unsupported(msg, f"assert message of type {t}: only str messages are supported")
         self.exc_info[id(stmt)] = "assert"
+        from .expressions import narrowing
+
+        check.narrowed.update(narrowing(stmt.test, check.local_types, positive=True))
         return state
 
     def stmt_Raise(self, stmt: ast.Raise, state: Any) -> Any:

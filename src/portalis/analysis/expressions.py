@@ -29,6 +29,7 @@ from .groupby import GroupbyTyper
 from .iteration import IterationTyper, orderable
 from .itertools_ import ItertoolsTyper
 from .model import Pending, Unsupported
+from .percent import PercentTyper
 from .sets import SetTyper, is_set, set_of
 from .stdlib import MATH_CONSTANTS, math_call
 from .types import (
@@ -151,6 +152,57 @@ def fold_constant(node: ast.expr, consts: dict[str, Any]) -> Any:
     return NotImplemented
 
 
+_PAIR_KEY, _PAIR_VALUE = "_pt_key", "_pt_value"  # names user code cannot see (comprehension)
+
+
+class DictCallTyper:
+    """`dict(d)`, `dict(pairs)`, `dict(zip(ks, vs))` typed as the comprehension
+    `{k: v for k, v in d.items()}` / `{k: v for k, v in pairs}`: CPython's dict()
+    evaluates its argument once and inserts item by item in iteration order,
+    exactly as the comprehension does (later duplicates overwrite, first
+    position kept). Keyword arguments stay Python."""
+
+    infer: Any
+    dict_calls: dict[int, ast.DictComp]
+
+    def dict_from(self, node: ast.Call) -> PyType:
+        if node.keywords or len(node.args) != 1 or isinstance(node.args[0], ast.Starred):
+            raise Unsupported(node, "dict() with keyword arguments is not supported yet")
+        arg = node.args[0]
+        func = arg.func if isinstance(arg, ast.Call) else None
+        # zip()/enumerate() only type as what a loop iterates.
+        lazy = isinstance(func, ast.Name) and func.id in ("zip", "enumerate")
+        src = PyType(func.id) if isinstance(func, ast.Name) and lazy else self.infer(arg)
+        source: ast.expr = arg
+        if src.name == "dict":
+            source = ast.Call(
+                func=ast.Attribute(value=arg, attr="items", ctx=ast.Load()), args=[], keywords=[]
+            )
+            ast.copy_location(source, arg)
+            ast.copy_location(source.func, arg)  # type: ignore[attr-defined]
+        elif src.name in ("Counter", "defaultdict"):
+            raise Unsupported(node, f"dict() of a {src} is not supported yet")
+        target = ast.Tuple(
+            elts=[ast.Name(_PAIR_KEY, ast.Store()), ast.Name(_PAIR_VALUE, ast.Store())],
+            ctx=ast.Store(),
+        )
+        comp = ast.DictComp(
+            key=ast.Name(_PAIR_KEY, ast.Load()),
+            value=ast.Name(_PAIR_VALUE, ast.Load()),
+            generators=[ast.comprehension(target=target, iter=source, ifs=[], is_async=0)],
+        )
+        for sub in (comp, comp.key, comp.value, target, *target.elts):
+            ast.copy_location(sub, node)
+        try:
+            t = self.infer(comp)
+        except Unsupported as exc:
+            raise Unsupported(
+                node, f"dict() of a {src} is not supported yet ({exc.message})"
+            ) from None
+        self.dict_calls[id(node)] = comp
+        return t  # type: ignore[no-any-return]
+
+
 class ExpressionTyper(
     ContainerTyper,
     IterationTyper,
@@ -164,6 +216,8 @@ class ExpressionTyper(
     GroupbyTyper,
     CallableTyper,
     ItertoolsTyper,
+    PercentTyper,
+    DictCallTyper,
 ):
     """Mixin: `infer(node)` records and returns the PyType of an expression."""
 
@@ -324,7 +378,7 @@ class ExpressionTyper(
             if (rt == STR or is_list(rt)) and lt in (INT, BOOL):
                 return rt
         if isinstance(node.op, ast.Mod) and lt == STR:
-            raise Unsupported(node, "`%` formatting is not supported yet; use an f-string")
+            return self.percent_format(node, rt)
         raise Unsupported(node, f"`{name}` between {lt} and {rt} is not supported yet")
 
     def mark_test(self, node: ast.expr) -> None:
@@ -582,7 +636,7 @@ class ExpressionTyper(
             return set_of(elem)
         if name == "dict":
             if node.args or node.keywords:
-                raise Unsupported(node, "dict() with arguments is not supported yet")
+                return self.dict_from(node)
             from .containers import UNKNOWN
 
             return PyType("dict", (UNKNOWN, UNKNOWN))

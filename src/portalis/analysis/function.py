@@ -165,6 +165,8 @@ class FunctionChecker(ClassChecker, ExceptionChecks, StatementChecker):
         self.comp_names: set[int] = set()
         self.stdlib_calls: dict[int, str] = {}
         self.pow_nodes: dict[int, ast.BinOp] = {}
+        self.percent_nodes: dict[int, ast.JoinedStr] = {}
+        self.dict_calls: dict[int, ast.DictComp] = {}
         self.narrowed: dict[str, PyType] = {}
         self.narrow_reads: set[int] = set()
         self.views_ok: set[int] = set()
@@ -247,6 +249,8 @@ class FunctionChecker(ClassChecker, ExceptionChecks, StatementChecker):
         spec.comp_names = self.comp_names
         spec.stdlib_calls = self.stdlib_calls
         spec.pow_nodes = self.pow_nodes
+        spec.percent_nodes = self.percent_nodes
+        spec.dict_calls = self.dict_calls
         spec.narrow_reads = self.narrow_reads
         spec.dict_views = self.dict_views
         spec.const_sets = self.const_sets

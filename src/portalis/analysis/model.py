@@ -72,6 +72,8 @@ class FunctionSpec:
     comp_names: set[int] = field(default_factory=set)  # Name nodes bound by a comprehension
     stdlib_calls: dict[int, str] = field(default_factory=dict)  # Call node -> "math.floor"
     pow_nodes: dict[int, ast.BinOp] = field(default_factory=dict)  # pow(a, b) as a ** b
+    percent_nodes: dict[int, ast.JoinedStr] = field(default_factory=dict)  # "%d" % n
+    dict_calls: dict[int, ast.DictComp] = field(default_factory=dict)  # dict(pairs)
     narrow_reads: set[int] = field(default_factory=set)  # Optional names read where not None
     dict_views: dict[int, str] = field(default_factory=dict)  # keys()/values()/items() calls
     const_sets: set[int] = field(default_factory=set)  # set displays CPython makes constant

@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 
 from .astwalk import walk
-from .containers import has_unknown, unify
+from .containers import has_unknown, retype_none_list, unify
 from .expressions import ExpressionTyper, fold_constant, narrowing
 from .model import Pending, Unsupported
 from .types import BOOL, INT, NONE, PyType, is_list, is_tuple, type_from_annotation
@@ -186,6 +186,8 @@ class StatementChecker(ExpressionTyper):
         if declared is not None and has_unknown(t) and unify(declared, t) == declared:
             # `xs: list[int] = []`: the annotation names what the empty list will hold.
             t = declared
+        elif declared is not None and retype_none_list(stmt.value, declared, self.expr_types):
+            t = declared
         return self.bind(stmt.target, t, state)
 
     def stmt_AugAssign(self, stmt: ast.AugAssign, state: State) -> State:
@@ -311,6 +313,8 @@ class StatementChecker(ExpressionTyper):
             raise Unsupported(
                 stmt.msg, "assert messages other than string literals are not supported yet"
             )
+        # Past `assert x is not None` x is not None (asserts are kept: not -O).
+        self.narrowed.update(narrowing(stmt.test, self.local_types, positive=True))
         return state
 
     def stmt_Delete(self, stmt: ast.Delete, state: State) -> State:

@@ -358,6 +358,11 @@ impl<K: Clone + Eq + Hash, V: Clone> PyDict<K, V> {
     }
 
     /// Whether both names are the same dict (`a is b`).
+    /// Identity of the dict object (for aliasing across the boundary, rt/abi.rs).
+    pub fn address(&self) -> usize {
+        Rc::as_ptr(&self.0) as *const u8 as usize
+    }
+
     pub fn is(&self, other: &PyDict<K, V>) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
     }

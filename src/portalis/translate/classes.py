@@ -552,6 +552,9 @@ def boundary_type_ok(t: PyType, classes: dict[str, ClassSpec]) -> bool:
         return cls is not None and cls.skip is None and cls.fields_done
     if t.name in ("list", "tuple", "optional"):
         return all(boundary_type_ok(a, classes) for a in t.args)
+    if t.name == "dict" and len(t.args) == 2:
+        # Keys whose hash and equality CPython and the runtime agree on, exactly typed.
+        return t.args[0].name in ("int", "str", "bool") and boundary_type_ok(t.args[1], classes)
     return False
 
 

@@ -37,6 +37,7 @@ def rust_string_literal(text: str) -> str:
 
 class ContainerTranslator:
     expr_ListComp: Callable[[ast.ListComp], str]
+    overrides: dict[int, str]
     deque_method: Callable[[ast.Call, str, str], str]
     dictlike_method: Callable[[ast.Call, str, str], str]
     extend_from_generator: Callable[[ast.GeneratorExp, str], str]
@@ -132,6 +133,24 @@ class ContainerTranslator:
                 assert isinstance(part, ast.FormattedValue)
                 pushes.append(f"{buf}.push_str(&{self.formatted(part)});")
         return f"{{ let mut {buf} = String::new(); {' '.join(pushes)} PyStr::from_string({buf}) }}"
+
+    def percent_format(self, node: ast.BinOp) -> str:
+        """`"%5.1f: %s" % (x, y)` as its f-string (analysis/percent.py). Unless
+        CPython's compiler folds it into an f-string too, CPython evaluates every
+        argument before formatting any (a `__str__` may print), so the arguments
+        go to temporaries first."""
+        from ..analysis.percent import cpython_interleaves
+
+        fake = self.spec.percent_nodes[id(node)]
+        if cpython_interleaves(node):
+            return self.expr_JoinedStr(fake)
+        binds = []
+        for part in fake.values:
+            if isinstance(part, ast.FormattedValue):
+                tmp = self.temp()
+                binds.append(f"let {tmp} = {self.expr(part.value)};")
+                self.overrides[id(part.value)] = tmp
+        return f"{{ {' '.join(binds)} {self.expr_JoinedStr(fake)} }}"
 
     # -- subscripts ------------------------------------------------------------------
     def opt(self, node: ast.expr | None) -> str:
@@ -404,6 +423,11 @@ class ContainerTranslator:
         else:
             call = f"{s}.{name}(&_a0)"
         return f"{{ {binds} {call} }}"
+
+    def builtin_dict(self, node: ast.Call) -> str:
+        """`dict()`; `dict(x)` is the comprehension the analysis built (DictCallTyper)."""
+        comp = self.spec.dict_calls.get(id(node))
+        return "PyDict::new()" if comp is None else self.expr(comp)
 
     def builtin_set(self, node: ast.Call) -> str:
         if not node.args:

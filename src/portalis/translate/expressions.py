@@ -13,6 +13,7 @@ import ast
 import math
 from typing import Any
 
+from ..analysis.containers import retype_none_list
 from ..analysis.expressions import bind_call
 from ..analysis.model import FunctionSpec
 from ..analysis.types import (
@@ -187,6 +188,9 @@ class ExpressionTranslator(
         return code
 
     def expr_as(self, node: ast.expr, dst: PyType) -> str:
+        if self.type_of(node) != dst:
+            # `self.xs = [None] * n` into a list[T | None]: built with that element type.
+            retype_none_list(node, dst, self.spec.expr_types)
         return coerce(self.expr(node), self.type_of(node), dst)
 
     def truthy(self, node: ast.expr) -> str:
@@ -255,6 +259,8 @@ class ExpressionTranslator(
         return f"pyint::neg({coerce(operand, t, INT)})?"
 
     def expr_BinOp(self, node: ast.BinOp) -> str:
+        if id(node) in self.spec.percent_nodes:
+            return self.percent_format(node)
         lt, rt, res = self.type_of(node.left), self.type_of(node.right), self.type_of(node)
         left, right = self.expr(node.left), self.expr(node.right)
         op = type(node.op)

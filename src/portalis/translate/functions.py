@@ -116,7 +116,7 @@ class FunctionTranslator(ClassTranslator, ExceptionTranslator):
         """
         spec = self.spec
         types = [p.type for p in spec.params]
-        if spec.return_type is not None and self.uses_objects():
+        if spec.return_type is not None and (self.uses_objects() or self.needs_tracking()):
             from .classes import boundary_type_ok
 
             crossing = {c.name: c for c in self.crossing}
@@ -125,6 +125,25 @@ class FunctionTranslator(ClassTranslator, ExceptionTranslator):
             return False
         nested = any(is_list(t) and has_mutable(t.args[0]) for t in types)
         return not (nested and self.mutates_lists)
+
+    def needs_tracking(self) -> bool:
+        """Whether the export must number every list/dict it receives (objects.py).
+
+        Dicts always do; a list of lists does when the function may mutate a
+        list, so each inner list's final contents can go back into the
+        caller's own inner object.
+        """
+        spec = self.spec
+        types = [p.type for p in spec.params]
+        if spec.return_type is not None:
+            types.append(spec.return_type)
+        if any(has_dict(t) for t in types):
+            return True
+        params = types[: len(spec.params)]
+        nested = any(is_list(t) and has_mutable(t.args[0]) for t in params)
+        # A returned list may be one of the argument's inner lists (`return m[0]`):
+        # only numbered inner lists come back as the caller's own objects.
+        return nested and (self.mutates_lists or has_mutable(types[-1]))
 
     # Classes whose instances can cross the boundary (translate/classes.py).
     crossing: tuple[Any, ...] = ()
@@ -162,6 +181,11 @@ class FunctionTranslator(ClassTranslator, ExceptionTranslator):
         assert spec.return_type is not None
         if self.uses_objects():
             return self.object_export()
+        if self.needs_tracking():
+            import dataclasses
+
+            lines, export = self.object_export()
+            return lines, dataclasses.replace(export, classes=(), tracked=True)
         if not all(p.type in ABI_TYPES for p in spec.params) or spec.return_type not in ABI_TYPES:
             return self.marshalled_export()
         symbol = export_symbol(spec.name)
@@ -250,7 +274,11 @@ def boundary_ok(t: PyType) -> bool:
 
 
 def has_mutable(t: PyType) -> bool:
-    return is_list(t) or any(has_mutable(a) for a in t.args)
+    return is_list(t) or t.name == "dict" or any(has_mutable(a) for a in t.args)
+
+
+def has_dict(t: PyType) -> bool:
+    return t.name == "dict" or any(has_dict(a) for a in t.args)
 
 
 __all__ = ["FLOAT", "INT", "FunctionTranslator"]

@@ -34,6 +34,9 @@ class Export:
     # The module's own exception classes, by name: exception code
     # USER_BASE + k (rt/err.rs) is raised as the k-th, looked up at raise time.
     exc_classes: tuple[str, ...] = ()
+    # Takes the object path (objects.py) without instances: dicts, or lists of
+    # lists a function may mutate, whose inner objects are tracked one by one.
+    tracked: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -50,6 +53,7 @@ class Export:
             copyback=tuple(d.get("copyback", ())),
             classes=tuple((c[0], tuple((f, t) for f, t in c[1])) for c in d.get("classes", ())),
             exc_classes=tuple(d.get("exc_classes", ())),
+            tracked=bool(d.get("tracked", False)),
         )
 
 

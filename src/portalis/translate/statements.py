@@ -147,7 +147,8 @@ class StatementTranslator(ExpressionTranslator):
                 code = self.expr_as(v, dst) if dst is not None else self.expr(v)
                 self.emit(f"let {t} = {code};")
             for t, target in zip(temps, target0.elts):
-                self.assign_name(target, t)
+                # `(x1, y1), (x2, y2) = p, q`: a nested target unpacks its tuple.
+                self.unpack(target, t, self.assign_name)
             return
         if len(stmt.targets) == 1:
             self.assign_value(target0, stmt.value)
