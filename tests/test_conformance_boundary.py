@@ -79,8 +79,8 @@ CASES: dict[str, list[tuple[Any, ...]]] = {
     ],
     "sum_fields": [("1,2,3",), ("4, 5",), ("x,1",)],
     # lists of lists and dicts (objects.py): mutations copied back in place
-    "zero_diagonal": [([[1, 2], [3, 4]],), ([],), ([[5]],), ([[1, 2, 3]],)],
-    "add_row": [([[1], [2]], [3]), ([[]], [])],
+    "zero_diagonal": [([[1, 2], [3, 4]],), ([],), ([[5]],), ([[1, 2, 3]],), ([[1, 2]] * 2,)],
+    "add_row": [([[1], [2]], [3]), ([[]], []), ([[7]] * 2, [8])],
     "first_row": [([[1.5, -0.0], [2.0]],), ([],)],
     "swap_rows": [([["a"], ["b", "c"]],), ([["x"]],)],
     "mark_then_fail": [([[True]],), ([[False], []],)],
@@ -92,6 +92,7 @@ CASES: dict[str, list[tuple[Any, ...]]] = {
     "group_by_parity": [([1, 2, 3, 4, 6],), ([],)],
     "append_to": [({1: [1], 2: []}, 2, 5), ({}, 1, 1)],
     "drop_then_fail": [({"a": 0.5, "b": -0.0}, "a"), ({"a": 0.5}, "zz")],
+    "grow_both": [([[1]], [[0.5]]), ([], [])],
     "scale_values": [({"a": 1, "b": -2}, 3), ({"a": 2**40, "b": 1}, 2**30), ({}, 5)],
 }
 
@@ -215,12 +216,26 @@ def test_inner_identity_is_preserved(modules: tuple[ModuleType, ModuleType]) -> 
     assert list(counts) == keys_before and counts == {"b": 1, "a": 3}
     order = {1: 1, 2: 2, 3: 3}
     assert wasm.move_to_end(order, 2) is order and list(order) == [1, 3, 2]
+    # One inner list reachable twice stays one object in WASM (no CPython re-run).
     shared = [1, 2]
     stats = wasm.__portalis__.call_stats["zero_diagonal"]
-    before = stats.type_fallbacks
+    before = (stats.type_fallbacks, stats.bails)
     twice = [shared, shared]
-    wasm.zero_diagonal(twice)  # one list twice: CPython runs it
-    assert stats.type_fallbacks == before + 1 and twice[0] is twice[1] and shared == [0, 0]
+    wasm.zero_diagonal(twice)
+    assert (stats.type_fallbacks, stats.bails) == before
+    assert twice[0] is twice[1] is shared and shared == [0, 0]
+    row = [1]
+    both = {1: row, 2: row}
+    assert wasm.append_to(both, 1, 5) is row and both[2] is row and row == [1, 5]
+    m2 = [row]
+    out = wasm.add_row(m2, row)  # the new row is the same object as m2[0]
+    assert out is m2 and m2[0] is m2[1] is row and row == [1, 5, 2]
+    # One list reaching two differently typed parameters: WASM cannot hold it, CPython runs.
+    stats = wasm.__portalis__.call_stats["grow_both"]
+    before_bails = stats.bails
+    one: list[list[Any]] = [[]]
+    assert wasm.grow_both(one, one) == 6 and one == [[], [], []]
+    assert stats.bails == before_bails + 1
 
 
 def test_mutation_survives_an_exception(modules: tuple[ModuleType, ModuleType]) -> None:

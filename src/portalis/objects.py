@@ -2,8 +2,10 @@
 
 The host side of the tracked encoding in rt/abi.rs. Every argument goes
 through the byte buffer. Lists and instances are numbered as they are
-encoded, parents first, exactly as WASM's tracked reader remembers them; an
-object reachable twice makes the call run in CPython (WASM would see two).
+encoded, parents first, exactly as WASM's tracked reader remembers them; a
+list or dict reachable twice is sent the second time as a reference to its
+number, so WASM sees one object too (an instance reachable twice still makes
+the call run in CPython).
 After the call WASM writes each numbered object's final contents and the
 host updates its own objects in place, so every mutation CPython would have
 made (`self.count += 1`, `self.items.append(x)`, `pts[0].x = 5`) is visible
@@ -76,13 +78,23 @@ class _Encoder:
         self.classes = classes
         self.out = bytearray()
         self.objs: list[Any] = []
-        self.seen: set[int] = set()
+        self.seen: dict[int, int] = {}
 
     def _object(self, value: Any) -> None:
         if id(value) in self.seen:
-            raise _Mismatch  # one object twice: WASM would make two
-        self.seen.add(id(value))
+            raise _Mismatch  # one instance twice: WASM would make two
+        self.seen[id(value)] = len(self.objs)
         self.objs.append(value)
+
+    def _shared(self, value: Any) -> bool:
+        """A list/dict already numbered goes as a reference to its number (rt/abi.rs)."""
+        k = self.seen.get(id(value))
+        if k is None:
+            self._object(value)
+            return False
+        self.out.append(T_ALIAS)
+        self.out += _I.pack(k)
+        return True
 
     def encode(self, value: Any, t: tuple[Any, ...]) -> None:
         kind = t[0]
@@ -120,7 +132,8 @@ class _Encoder:
         elif kind == "list":
             if tv is not list:
                 raise _Mismatch
-            self._object(value)
+            if self._shared(value):
+                return
             out.append(T_LIST)
             out += _I.pack(len(value))
             for item in value:
@@ -128,7 +141,8 @@ class _Encoder:
         elif kind == "dict":
             if tv is not dict:
                 raise _Mismatch
-            self._object(value)
+            if self._shared(value):
+                return
             key_t, value_t = t[1]
             out.append(T_DICT)
             out += _I.pack(len(value))

@@ -187,3 +187,9 @@ def drop_then_fail(d: dict[str, float], k: str) -> float:
 def scale_values(d: dict[str, int], f: int) -> None:
     for k in d:
         d[k] = d[k] * f
+
+
+def grow_both(a: list[list[int]], b: list[list[float]]) -> int:
+    a.append([])
+    b.append([])
+    return len(a) + len(b)

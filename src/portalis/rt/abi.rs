@@ -21,12 +21,16 @@
 //! the order the host encoded them, parents first), results refer to them
 //! by alias, and after the call each one's final contents are written back
 //! so the host can update its own objects in place (`write_back_all`).
+//! On this path an argument list or dict the host already sent (one object
+//! reachable twice, `[row, row]`) arrives as `0x08 k`: the k-th tracked
+//! object itself, so WASM sees one object as CPython does.
 //! Dicts are tracked like lists: a dict's write-back is its whole final
 //! contents in insertion order (the host clears and refills its own dict).
 
 use crate::dict::PyDict;
 use crate::err::{bail, Global, PyErr, PyResult};
 use crate::list::PyList;
+use std::any::Any;
 use std::hash::Hash;
 use crate::str::PyStr;
 
@@ -73,7 +77,7 @@ pub fn result_info() -> u32 {
 
 pub struct Reader {
     pos: usize,
-    tracked: Option<Vec<(usize, Box<dyn Tracked>)>>,
+    tracked: Option<Vec<(usize, Box<dyn Tracked>, Box<dyn Any>)>>,
 }
 
 /// A mutable object that came from the host: its contents go back after the call.
@@ -107,16 +111,25 @@ impl Reader {
     }
 
     /// Remember a host object (no-op for an untracked reader).
-    pub fn track<T: Tracked + 'static>(&mut self, address: usize, obj: T) {
+    pub fn track<T: Tracked + Clone + 'static>(&mut self, address: usize, obj: T) {
         if let Some(t) = self.tracked.as_mut() {
-            t.push((address, Box::new(obj)));
+            t.push((address, Box::new(obj.clone()), Box::new(obj)));
         }
+    }
+
+    /// The k-th tracked object again (tag already read), if it has type `T`;
+    /// anything else is a host/WASM disagreement: the call runs in CPython.
+    fn shared<T: Clone + 'static>(&mut self) -> PyResult<T> {
+        let k = self.u32()? as usize;
+        let t = self.tracked.as_ref().ok_or_else(malformed)?;
+        let (_, _, obj) = t.get(k).ok_or_else(malformed)?;
+        obj.downcast_ref::<T>().cloned().ok_or_else(malformed)
     }
 
     /// A writer whose aliases are the tracked objects, in reading order.
     pub fn writer(&self) -> Writer {
         let args = match &self.tracked {
-            Some(t) => t.iter().map(|(a, _)| *a).collect(),
+            Some(t) => t.iter().map(|(a, _, _)| *a).collect(),
             None => Vec::new(),
         };
         Writer::new(args)
@@ -125,7 +138,7 @@ impl Reader {
     /// Each tracked object's final contents, in reading order.
     pub fn write_back_all(&self, w: &mut Writer) {
         if let Some(t) = &self.tracked {
-            for (_, obj) in t.iter() {
+            for (_, obj, _) in t.iter() {
                 obj.write_back(w);
             }
         }
@@ -258,6 +271,9 @@ impl FromAbi for PyStr {
 impl<T: FromAbi + ToAbi + Clone + 'static> FromAbi for PyList<T> {
     fn read(r: &mut Reader) -> PyResult<PyList<T>> {
         let tag = r.byte()?;
+        if tag == T_ALIAS {
+            return r.shared();
+        }
         let n = r.u32()? as usize;
         if tag != T_LIST {
             let list = PyList::from_vec(T::read_flat(r, tag, n)?);
@@ -287,7 +303,11 @@ where
     V: FromAbi + ToAbi + Clone + 'static,
 {
     fn read(r: &mut Reader) -> PyResult<PyDict<K, V>> {
-        r.expect(T_DICT)?;
+        match r.byte()? {
+            T_DICT => {}
+            T_ALIAS => return r.shared(),
+            _ => return Err(malformed()),
+        }
         let n = r.u32()? as usize;
         // Remembered before its items: the host numbers objects parents first.
         let d: PyDict<K, V> = PyDict::new();
