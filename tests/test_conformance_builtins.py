@@ -154,6 +154,7 @@ CASES: dict[str, list[tuple[Any, ...]]] = {
     "nested_targets": [([],), ([(0, 0)],), ([(0, 0), (2, 3), (-1, 5)],)],
     "none_slots": [(3, [4, 5]), (0, []), (2, [1, 2, 3]), (-1, [])],
     "narrowed_take": [(2, 0), (2, 1), (2, 5), (0, 0)],
+    "assert_caught": [(3, 0), (3, 2), (None, 0), (None, -1)],
     # -- printf-style `%` formatting (analysis/percent.py) ----------------------------
     "pct_mixed": [(0, 0.0, ""), (-42, 2.675, "ab"), (255, -1e16, "it's"), (7, math.nan, "é")],
     "pct_single": [(3, 0.5, True), (-7, 1e-7, False), (0, -0.0, True), (2**62, math.inf, False)],

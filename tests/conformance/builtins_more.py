@@ -536,3 +536,13 @@ def dict_pairs(keys: list[str], values: list[float], pairs: list[tuple[int, str]
     listed = dict(pairs)
     numbered = dict(enumerate(keys, 1))
     return f"{zipped} {listed} {numbered} {len(zipped)}"
+
+
+def assert_caught(x: int | None, n: int) -> int:
+    """The narrowing after an assert is only trusted while x really is not None:
+    read where CPython sees None (the assert was caught), the call re-runs."""
+    try:
+        assert x is not None
+    except AssertionError:
+        n += 1
+    return x + n

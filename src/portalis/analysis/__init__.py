@@ -75,8 +75,12 @@ def _target_names(target: ast.AST) -> list[str]:
     return [n.id for n in walk(target) if isinstance(n, ast.Name)]
 
 
-def module_bindings(tree: ast.Module) -> dict[str, int]:
-    """How many times each module-level name is bound, anywhere in the module."""
+def module_bindings(tree: ast.Module, text: str | None = None) -> dict[str, int]:
+    """How many times each module-level name is bound, anywhere in the module.
+
+    `text`, the module's source, lets the walk for `:=` and `global` be skipped
+    when neither appears in it at all (the usual case).
+    """
     counts: dict[str, int] = {}
 
     def add(name: str) -> None:
@@ -127,6 +131,8 @@ def module_bindings(tree: ast.Module) -> dict[str, int]:
         # walrus at module level
 
     visit(tree.body)
+    if text is not None and ":=" not in text and "global" not in text:
+        return counts
     for node in walk(tree):
         if isinstance(node, ast.NamedExpr) and isinstance(node.target, ast.Name):
             add(node.target.id)
@@ -245,7 +251,7 @@ def analyse(
     they (and everything they call) neither mutate lists, print, read module constants, nor
     live in a module with its own exception classes (see `portalis.library.crate`).
     """
-    counts = module_bindings(unit.tree)
+    counts = module_bindings(unit.tree, unit.text)
     aliases = module_type_aliases(unit.tree, counts)
     # Class names in annotations (`p: Point`, `list[Point]`) name instance types.
     aliases.update({c: class_type(c) for c in candidate_class_names(unit.tree, counts)})

@@ -23,6 +23,12 @@ _SCALAR_BY_CLASS: dict[type, frozenset[str]] = {
     ast.Nonlocal: frozenset({"names"}),
 }
 _CHILD_FIELDS: dict[type, tuple[str, ...]] = {}
+# List fields that may hold something other than nodes: `None` for a `**d`
+# entry in a dict display or a keyword-only parameter without a default, the
+# attribute names of a class pattern. Every other list field holds only nodes.
+MIXED_LISTS = frozenset(
+    {(ast.Dict, "keys"), (ast.arguments, "kw_defaults"), (ast.MatchClass, "kwd_attrs")}
+)
 
 
 def child_fields(cls: type) -> tuple[str, ...]:
@@ -41,7 +47,9 @@ def walk(node: ast.AST) -> list[ast.AST]:
     """`list(ast.walk(node))`, computed without generators."""
     out: list[ast.AST] = [node]
     append = out.append
+    extend = out.extend
     cache = _CHILD_FIELDS
+    mixed = MIXED_LISTS
     for current in out:  # `out` grows while it is read: breadth-first, as ast.walk
         cls = current.__class__
         fields = cache.get(cls)
@@ -52,9 +60,10 @@ def walk(node: ast.AST) -> list[ast.AST]:
             if value is None:
                 continue
             if value.__class__ is list:
-                for item in value:
-                    if isinstance(item, _AST):
-                        append(item)
+                if (cls, name) in mixed:
+                    out.extend(item for item in value if isinstance(item, _AST))
+                else:
+                    extend(value)
             elif isinstance(value, _AST):
                 append(value)
     return out

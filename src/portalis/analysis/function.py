@@ -27,25 +27,34 @@ def assigned_names(fn: ast.FunctionDef, body: list[ast.AST] | None = None) -> se
     # Nested functions and lambdas have scopes of their own (analysis/nested.py).
     if body is None:
         body = scoped_walk(fn)
-    comp_targets = {
-        id(n) for node in body if isinstance(node, ast.comprehension) for n in walk(node.target)
-    }
+    # One pass, dispatching on the exact node class (the parser makes no
+    # subclasses): a comprehension precedes its target in `body` (pre-order).
+    comp_targets: set[int] = set()
+    unbound: list[str] = []  # `global` / `nonlocal` names, removed at the end
     for node in body:
-        if node is fn or id(node) in comp_targets:
+        cls = node.__class__
+        if cls is ast.Name:
+            if node.ctx.__class__ is not ast.Load and id(node) not in comp_targets:  # type: ignore[attr-defined]
+                names.add(node.id)  # type: ignore[attr-defined]
+        elif cls is ast.comprehension:
+            comp_targets.update(id(n) for n in walk(node.target))  # type: ignore[attr-defined]
+        elif id(node) in comp_targets:
             continue
-        if isinstance(node, ast.Name) and isinstance(node.ctx, (ast.Store, ast.Del)):
-            names.add(node.id)
-        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            names.add(node.name)
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            for alias in node.names:
+        elif cls in _DEF_NODES:
+            names.add(node.name)  # type: ignore[attr-defined]
+        elif cls is ast.Import or cls is ast.ImportFrom:
+            for alias in node.names:  # type: ignore[attr-defined]
                 names.add((alias.asname or alias.name).split(".")[0])
-        elif isinstance(node, ast.ExceptHandler) and node.name:
-            names.add(node.name)
-    for node in body:
-        if isinstance(node, (ast.Global, ast.Nonlocal)):
-            names.difference_update(node.names)
+        elif cls is ast.ExceptHandler:
+            if node.name:  # type: ignore[attr-defined]
+                names.add(node.name)  # type: ignore[attr-defined]
+        elif cls is ast.Global or cls is ast.Nonlocal:
+            unbound.extend(node.names)  # type: ignore[attr-defined]
+    names.difference_update(unbound)
     return names
+
+
+_DEF_NODES = frozenset({ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef})
 
 
 def signature(fn: ast.FunctionDef, consts: dict[str, Any]) -> list[Param]:

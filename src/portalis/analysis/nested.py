@@ -27,7 +27,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
-from .astwalk import child_fields
+from .astwalk import MIXED_LISTS, child_fields
 from .model import Param, Unsupported
 from .types import PyType, type_from_annotation
 
@@ -61,12 +61,16 @@ def scoped_walk(fn: ast.AST) -> list[ast.AST]:
                     todo.extend(args.defaults)
                     todo.extend(d for d in args.kw_defaults if d is not None)
                 continue
-        for name in child_fields(node.__class__):
+        cls = node.__class__
+        for name in child_fields(cls):
             value = getattr(node, name, None)
             if value is None:
                 continue
             if value.__class__ is list:
-                todo.extend(v for v in value if isinstance(v, ast.AST))
+                if (cls, name) in MIXED_LISTS:
+                    todo.extend(v for v in value if isinstance(v, ast.AST))
+                else:
+                    todo.extend(value)
             elif isinstance(value, ast.AST):
                 todo.append(value)
     return out
