@@ -238,6 +238,27 @@ def test_inner_identity_is_preserved(modules: tuple[ModuleType, ModuleType]) -> 
     assert stats.bails == before_bails + 1
 
 
+@pytest.mark.parametrize("texts", [["a b a", "c a"], ["x ! y", "z"], [""]])
+def test_instance_with_a_dict_attribute(
+    modules: tuple[ModuleType, ModuleType], texts: list[str]
+) -> None:
+    results = []
+    for mod in modules:
+        t = mod.Tally()
+        counts = t.counts
+        outcomes = [run(mod.tally_words, (t, text), {}) for text in texts]
+        got = outcomes[-1].value if outcomes[-1].kind == "return" else None
+        assert t.counts is counts and (got is None or got is counts)
+        results.append((outcomes, list(counts.items()), t.total))
+    (py_out, py_items, py_total), (w_out, w_items, w_total) = results
+    assert all(same_outcome(a, b) for a, b in zip(py_out, w_out))
+    assert py_items == w_items and py_total == w_total
+    wasm = modules[1]
+    assert "tally_words" in wasm.__portalis__.translated
+    stats = wasm.__portalis__.call_stats["tally_words"]
+    assert stats.type_fallbacks == 0 and stats.bails == 0  # it ran in WASM
+
+
 def test_mutation_survives_an_exception(modules: tuple[ModuleType, ModuleType]) -> None:
     _, wasm = modules
     xs = [1, 2, 3]

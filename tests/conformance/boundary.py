@@ -193,3 +193,24 @@ def grow_both(a: list[list[int]], b: list[list[float]]) -> int:
     a.append([])
     b.append([])
     return len(a) + len(b)
+
+
+class Tally:
+    """An instance with a dict attribute: the dict crosses with the instance."""
+
+    def __init__(self) -> None:
+        self.counts: dict[str, int] = {}
+        self.total = 0
+
+    def add(self, w: str) -> int:
+        self.counts[w] = self.counts.get(w, 0) + 1
+        self.total += 1
+        return self.counts[w]
+
+
+def tally_words(t: Tally, text: str) -> dict[str, int]:
+    for w in text.split():
+        t.add(w)
+    if "!" in text:
+        raise ValueError("bang")
+    return t.counts

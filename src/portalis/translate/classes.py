@@ -581,6 +581,8 @@ def _field_ok(t: PyType, classes: dict[str, ClassSpec], ok: set[str]) -> bool:
         return class_name(t) in ok
     if t.name in ("list", "tuple", "optional"):
         return all(_field_ok(a, classes, ok) for a in t.args)
+    if t.name == "dict" and len(t.args) == 2:  # as boundary_type_ok
+        return t.args[0].name in ("int", "str", "bool") and _field_ok(t.args[1], classes, ok)
     return t.name in ("int", "float", "bool", "None", "str")
 
 
