@@ -235,6 +235,12 @@ def summary_markdown(report: dict[str, Any]) -> str:
             "CPU time) "
             f"| {tr['lines_per_s']:,.0f} lines/s |"
         )
+        par = tr.get("parallel")
+        if par:
+            lines.append(
+                f"| the same over {par['jobs']} worker processes (wall / busiest worker's CPU) "
+                f"| {par['lines_per_s']:,.0f} / {par['lines_per_s_cpu']:,.0f} lines/s |"
+            )
         bl = p["builds"]
         lines.append(
             f"| cold build, runtime crate + a one-function module (CPU / wall) "
