@@ -152,6 +152,9 @@ def fold_constant(node: ast.expr, consts: dict[str, Any]) -> Any:
     return NotImplemented
 
 
+# (checker class, node class) -> the unbound `infer_<NodeClass>` method.
+_INFER_METHODS: dict[tuple[type, type], Callable[..., Any]] = {}
+
 _PAIR_KEY, _PAIR_VALUE = "_pt_key", "_pt_value"  # names user code cannot see (comprehension)
 
 
@@ -238,10 +241,16 @@ class ExpressionTyper(
     collecting: bool
 
     def infer(self, node: ast.expr) -> PyType:
-        method = getattr(self, "infer_" + type(node).__name__, None)
+        # `infer_<NodeClass>` looked up once per (checker class, node class):
+        # this runs for every expression node, several times per function.
+        key = (self.__class__, node.__class__)
+        method = _INFER_METHODS.get(key)
         if method is None:
-            raise Unsupported(node, f"expression `{_snippet(node)}` is not supported yet")
-        t: PyType = method(node)
+            method = getattr(self.__class__, "infer_" + node.__class__.__name__, None)
+            if method is None:
+                raise Unsupported(node, f"expression `{_snippet(node)}` is not supported yet")
+            _INFER_METHODS[key] = method
+        t: PyType = method(self, node)
         self.expr_types[id(node)] = t
         return t
 
