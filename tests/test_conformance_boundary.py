@@ -92,6 +92,8 @@ CASES: dict[str, list[tuple[Any, ...]]] = {
     "group_by_parity": [([1, 2, 3, 4, 6],), ([],)],
     "append_to": [({1: [1], 2: []}, 2, 5), ({}, 1, 1)],
     "drop_then_fail": [({"a": 0.5, "b": -0.0}, "a"), ({"a": 0.5}, "zz")],
+    "push_pair": [(([1], 5),), (([], 0),)],
+    "push_optional": [([1], 7), (None, 7), ([], 0)],
     "grow_both": [([[1]], [[0.5]]), ([], [])],
     "scale_values": [({"a": 1, "b": -2}, 3), ({"a": 2**40, "b": 1}, 2**30), ({}, 5)],
 }
@@ -230,6 +232,10 @@ def test_inner_identity_is_preserved(modules: tuple[ModuleType, ModuleType]) -> 
     m2 = [row]
     out = wasm.add_row(m2, row)  # the new row is the same object as m2[0]
     assert out is m2 and m2[0] is m2[1] is row and row == [1, 5, 2]
+    # A list inside a tuple or an Optional is the caller's, mutated in place.
+    inside = [1]
+    assert wasm.push_pair((inside, 5)) == 2 and inside == [1, 5]
+    assert wasm.push_optional(inside, 6) == 3 and inside == [1, 5, 6]
     # One list reaching two differently typed parameters: WASM cannot hold it, CPython runs.
     stats = wasm.__portalis__.call_stats["grow_both"]
     before_bails = stats.bails

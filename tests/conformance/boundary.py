@@ -214,3 +214,15 @@ def tally_words(t: Tally, text: str) -> dict[str, int]:
     if "!" in text:
         raise ValueError("bang")
     return t.counts
+
+
+def push_pair(t: tuple[list[int], int]) -> int:
+    t[0].append(t[1])
+    return len(t[0])
+
+
+def push_optional(xs: list[int] | None, v: int) -> int:
+    if xs is None:
+        return -1
+    xs.append(v)
+    return len(xs)

@@ -140,7 +140,11 @@ class FunctionTranslator(ClassTranslator, ExceptionTranslator):
         if any(has_dict(t) for t in types):
             return True
         params = types[: len(spec.params)]
-        nested = any(is_list(t) and has_mutable(t.args[0]) for t in params)
+        # Only a top-level flat list has the copy-back of the flat path; a list
+        # inside a list, a tuple or an Optional must be numbered to come back.
+        nested = any(
+            has_mutable(t) and not (is_list(t) and not has_mutable(t.args[0])) for t in params
+        )
         # A returned list may be one of the argument's inner lists (`return m[0]`):
         # only numbered inner lists come back as the caller's own objects.
         return nested and (self.mutates_lists or has_mutable(types[-1]))
