@@ -73,7 +73,8 @@ CASES: dict[str, list[tuple[Any, ...]]] = {
 BAILS = {
     "first_arg": [(1,)],
     "attributes": [(-(2**63), 2**63 - 1, 2**63 - 1, "")],  # the difference leaves i64
-    "find_cycle": [(["x", "y"], 1)],
+    # find_cycle's caught CycleError formats a list[int] in its message: WASM
+    # computes that text since f-strings of lists are translated, so no bail.
 }
 
 
