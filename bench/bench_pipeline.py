@@ -61,6 +61,10 @@ def child_env(cache: Path | None = None) -> dict[str, str]:
     env["PYTHONPATH"] = os.pathsep.join([str(ROOT / "src"), *filter(None, [env.get("PYTHONPATH")])])
     for var in ("PORTALIS_MODE", "PORTALIS_TEST_PERTURB"):
         env.pop(var, None)
+    # An installed Portalis has its bytecode compiled at install time; with
+    # PYTHONDONTWRITEBYTECODE (set on some CI machines) every fresh process would
+    # recompile Portalis's ~50 modules and the warm-load figure would measure that.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     if cache is not None:
         env["PORTALIS_CACHE_DIR"] = str(cache)
     return env
