@@ -81,8 +81,13 @@ class _Mismatch(Exception):
     pass
 
 
-def _encode(value: Any, t: Type, out: bytearray, seen: set[int]) -> None:
-    kind = t[0]
+def encode_scalar(value: Any, kind: str, out: bytearray) -> bool:
+    """Append `value` as the scalar `kind`; False when `kind` is not a scalar.
+
+    One place for the exact-type rules (no bool for int, no subclass, i64 range,
+    encodable str) shared by this encoder and objects.py's, so a value that
+    re-runs in CPython on one path does on the other.
+    """
     tv = type(value)
     if kind == "int":
         if tv is not int or not I64_MIN <= value <= I64_MAX:
@@ -113,7 +118,17 @@ def _encode(value: Any, t: Type, out: bytearray, seen: set[int]) -> None:
         out.append(T_STR)
         out += _I.pack(len(data))
         out += data
-    elif kind == "list":
+    else:
+        return False
+    return True
+
+
+def _encode(value: Any, t: Type, out: bytearray, seen: set[int]) -> None:
+    kind = t[0]
+    if encode_scalar(value, kind, out):
+        return
+    tv = type(value)
+    if kind == "list":
         if tv is not list or id(value) in seen:
             raise _Mismatch
         seen.add(id(value))

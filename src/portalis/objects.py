@@ -33,8 +33,6 @@ from typing import Any
 from . import wasm as w
 from .errors import WasmMemoryError, WasmTimeoutError, WasmTrapError
 from .marshal import (
-    I64_MAX,
-    I64_MIN,
     T_ALIAS,
     T_BACKREF,
     T_BOOL,
@@ -44,6 +42,8 @@ from .marshal import (
     T_NONE,
     T_STR,
     T_TUPLE,
+    _Mismatch,
+    encode_scalar,
     parse_type,
 )
 from .translate.model import Export
@@ -56,10 +56,6 @@ _D = struct.Struct("<d")
 _I = struct.Struct("<I")
 _III = struct.Struct("<BII")
 _MISSING = object()
-
-
-class _Mismatch(Exception):
-    pass
 
 
 class _ClassInfo:
@@ -98,38 +94,11 @@ class _Encoder:
 
     def encode(self, value: Any, t: tuple[Any, ...]) -> None:
         kind = t[0]
-        tv = type(value)
         out = self.out
-        if kind == "int":
-            if tv is not int or not I64_MIN <= value <= I64_MAX:
-                raise _Mismatch
-            out.append(T_INT)
-            out += _Q.pack(value)
-        elif kind == "float":
-            if tv is not float:
-                raise _Mismatch
-            out.append(T_FLOAT)
-            out += _D.pack(value)
-        elif kind == "bool":
-            if tv is not bool:
-                raise _Mismatch
-            out.append(T_BOOL)
-            out.append(1 if value else 0)
-        elif kind == "None":
-            if value is not None:
-                raise _Mismatch
-            out.append(T_NONE)
-        elif kind == "str":
-            if tv is not str:
-                raise _Mismatch
-            try:
-                data = value.encode("utf-8")
-            except UnicodeEncodeError:
-                raise _Mismatch from None
-            out.append(T_STR)
-            out += _I.pack(len(data))
-            out += data
-        elif kind == "list":
+        if encode_scalar(value, kind, out):
+            return
+        tv = type(value)
+        if kind == "list":
             if tv is not list:
                 raise _Mismatch
             if self._shared(value):
