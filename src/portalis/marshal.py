@@ -29,7 +29,7 @@ import sys
 import threading
 from array import array
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Final
 
 from wasmtime import _ffi as ffi
 
@@ -173,12 +173,20 @@ def _encode(value: Any, t: Type, out: bytearray, seen: set[int]) -> None:
         raise _Mismatch
 
 
-class _Decoder:
-    def __init__(self, data: bytes, args: list[list[Any]]) -> None:
+NOT_SCALAR: Final = object()
+
+
+class Reader:
+    """A cursor over a result buffer in rt/abi.rs's format.
+
+    Holds what both decoders (this module's and objects.py's) read the same
+    way: bounds-checked takes, scalars and flat int/float blocks; each decoder
+    adds its own containers and numbering.
+    """
+
+    def __init__(self, data: bytes) -> None:
         self.data = data
         self.pos = 0
-        self.args = args
-        self.lists: list[list[Any]] = []
 
     def take(self, n: int) -> bytes:
         chunk = self.data[self.pos : self.pos + n]
@@ -187,8 +195,11 @@ class _Decoder:
         self.pos += n
         return chunk
 
-    def value(self) -> Any:
-        tag = self.take(1)[0]
+    def u32(self) -> int:
+        return int(_I.unpack(self.take(4))[0])
+
+    def scalar(self, tag: int) -> Any:
+        """The int/float/bool/None/str `tag` introduces, or NOT_SCALAR."""
         if tag == T_INT:
             return _Q.unpack(self.take(8))[0]
         if tag == T_FLOAT:
@@ -198,26 +209,43 @@ class _Decoder:
         if tag == T_NONE:
             return None
         if tag == T_STR:
-            (n,) = _I.unpack(self.take(4))
-            return self.take(n).decode("utf-8")
+            return self.take(self.u32()).decode("utf-8")
+        return NOT_SCALAR
+
+    def flat(self, tag: int) -> list[Any]:
+        """A T_INTS/T_FLOATS block as a new list (one copy into an array)."""
+        n = self.u32()
+        block = array("q" if tag == T_INTS else "d")
+        end = self.pos + 8 * n
+        if end > len(self.data):
+            raise WasmTrapError("malformed WASM result: truncated")
+        block.frombytes(memoryview(self.data)[self.pos : end])
+        self.pos = end
+        if not _LITTLE:
+            block.byteswap()
+        return block.tolist()
+
+
+class _Decoder(Reader):
+    def __init__(self, data: bytes, args: list[list[Any]]) -> None:
+        super().__init__(data)
+        self.args = args
+        self.lists: list[list[Any]] = []
+
+    def value(self) -> Any:
+        tag = self.take(1)[0]
+        v = self.scalar(tag)
+        if v is not NOT_SCALAR:
+            return v
         if tag == T_LIST:
-            (n,) = _I.unpack(self.take(4))
+            n = self.u32()
             items: list[Any] = []
             self.lists.append(items)
             for _ in range(n):
                 items.append(self.value())
             return items
         if tag in (T_INTS, T_FLOATS):
-            (n,) = _I.unpack(self.take(4))
-            block = array("q" if tag == T_INTS else "d")
-            end = self.pos + 8 * n
-            if end > len(self.data):
-                raise WasmTrapError("malformed WASM result: truncated")
-            block.frombytes(memoryview(self.data)[self.pos : end])  # one copy, not two
-            self.pos = end
-            if not _LITTLE:
-                block.byteswap()
-            items = block.tolist()
+            items = self.flat(tag)
             self.lists.append(items)
             return items
         if tag == T_TUPLE:

@@ -33,15 +33,13 @@ from typing import Any
 from . import wasm as w
 from .errors import WasmMemoryError, WasmTimeoutError, WasmTrapError
 from .marshal import (
+    NOT_SCALAR,
     T_ALIAS,
     T_BACKREF,
-    T_BOOL,
-    T_FLOAT,
-    T_INT,
     T_LIST,
     T_NONE,
-    T_STR,
     T_TUPLE,
+    Reader,
     _Mismatch,
     encode_scalar,
     parse_type,
@@ -51,8 +49,6 @@ from .translate.model import Export
 T_INTS, T_FLOATS = 10, 11  # list[int] / list[float] as one block (rt/abi.rs)
 T_OBJ = 12
 T_DICT = 13
-_Q = struct.Struct("<q")
-_D = struct.Struct("<d")
 _I = struct.Struct("<I")
 _III = struct.Struct("<BII")
 _MISSING = object()
@@ -157,37 +153,19 @@ def _attribute(obj: Any, name: str) -> Any:
     raise _Mismatch
 
 
-class _Decoder:
+class _Decoder(Reader):
     def __init__(self, data: bytes, objs: list[Any], by_index: list[_ClassInfo]) -> None:
-        self.data = data
-        self.pos = 0
+        super().__init__(data)
         self.objs = objs
         self.by_index = by_index
         self.made: list[Any] = []
         self.into: Any = None  # __init__: the first new instance is this object
 
-    def take(self, n: int) -> bytes:
-        chunk = self.data[self.pos : self.pos + n]
-        if len(chunk) != n:
-            raise WasmTrapError("malformed WASM result: truncated")
-        self.pos += n
-        return chunk
-
-    def u32(self) -> int:
-        return int(_I.unpack(self.take(4))[0])
-
     def value(self) -> Any:
         tag = self.take(1)[0]
-        if tag == T_INT:
-            return _Q.unpack(self.take(8))[0]
-        if tag == T_FLOAT:
-            return _D.unpack(self.take(8))[0]
-        if tag == T_BOOL:
-            return self.take(1)[0] != 0
-        if tag == T_NONE:
-            return None
-        if tag == T_STR:
-            return self.take(self.u32()).decode("utf-8")
+        v = self.scalar(tag)
+        if v is not NOT_SCALAR:
+            return v
         if tag == T_LIST:
             n = self.u32()
             items: list[Any] = []
@@ -196,7 +174,7 @@ class _Decoder:
                 items.append(self.value())
             return items
         if tag in (T_INTS, T_FLOATS):
-            flat = self._flat(tag)
+            flat = self.flat(tag)
             self.made.append(flat)
             return flat
         if tag == T_TUPLE:
@@ -230,12 +208,6 @@ class _Decoder:
             pairs.append((k, self.value()))
         return pairs
 
-    def _flat(self, tag: int) -> list[Any]:
-        n = self.u32()
-        fmt = _Q if tag == T_INTS else _D
-        data = self.take(8 * n)
-        return [fmt.unpack_from(data, 8 * i)[0] for i in range(n)]
-
     def _header(self) -> _ClassInfo:
         index, n = self.u32(), self.u32()
         if index >= len(self.by_index) or len(self.by_index[index].names) != n:
@@ -249,7 +221,7 @@ class _Decoder:
             n = self.u32()
             obj[:] = [self.value() for _ in range(n)]
         elif tag in (T_INTS, T_FLOATS):
-            obj[:] = self._flat(tag)
+            obj[:] = self.flat(tag)
         elif tag == T_DICT:
             pairs = self._pairs()
             if len(obj) == len(pairs) and all(a == b for a, (b, _) in zip(obj, pairs)):
